@@ -1,0 +1,10 @@
+/**
+ * Fields that step features add to each program in GET /api/v1/programs: the vision issue fills
+ * `visionBoard: {id, docName}`, the journey issue `journeyMaps: [{id, name, docName}]`.
+ * Until a feature lands, its field says honestly that nothing exists yet.
+ */
+import type { Program } from "../../db/schema";
+
+export async function programApiExtras(_program: Program): Promise<{ visionBoard: null; journeyMaps: never[] }> {
+  return { visionBoard: null, journeyMaps: [] };
+}

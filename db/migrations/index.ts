@@ -1,0 +1,10 @@
+/**
+ * The ordered list of migrations. Names start with an ISO date so branches do not collide.
+ * A static list (rather than reading the folder) works the same under tsx, vitest and the Remix bundle.
+ */
+import type { Migration } from "kysely";
+import * as foundation from "./2026-11-23-001-foundation";
+
+export const migrations: Record<string, Migration> = {
+  "2026-11-23-001-foundation": foundation,
+};

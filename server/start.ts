@@ -1,0 +1,46 @@
+/** `npm start`: build if needed, migrate, seed the demo when empty, listen on HOST:PORT. */
+import { loadEnv } from "../app/env.server";
+import { setDbHandle } from "../app/db.server";
+import { openDatabase } from "../db/dialect";
+import { migrateToLatest } from "../db/migrate";
+import { seedDemoIfEmpty } from "../db/seed/index";
+import { ensureBuild, SERVER_BUILD } from "./ensure-build";
+import { createAppServer } from "./app";
+
+async function main() {
+  const env = loadEnv();
+  if (env.NODE_ENV === "production" && !process.env.NODE_ENV) process.env.NODE_ENV = "production";
+  await ensureBuild();
+  const handle = openDatabase(env.DATABASE_URL);
+  setDbHandle(handle);
+  await migrateToLatest(handle.db);
+  if (env.seedDemo) {
+    const ids = await seedDemoIfEmpty(handle.db);
+    if (ids) console.log("[seed] demo organisation created: sign in as lead@demo.test / demo-password");
+  }
+  const app = await createAppServer(env, handle, SERVER_BUILD);
+  app.server.listen(env.PORT, env.HOST, () => {
+    const addr = app.server.address();
+    const port = typeof addr === "object" && addr ? addr.port : env.PORT;
+    console.log(`[server] CX Workspace listening on http://${env.HOST}:${port} (${handle.dialect})`);
+  });
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`[server] ${signal}: shutting down`);
+    const force = setTimeout(() => process.exit(1), 10_000);
+    force.unref();
+    await app.close();
+    await handle.close();
+    process.exit(0);
+  };
+  process.on("SIGTERM", () => void stop("SIGTERM"));
+  process.on("SIGINT", () => void stop("SIGINT"));
+}
+
+main().catch((err) => {
+  console.error(`[server] failed to start: ${err instanceof Error ? err.message : String(err)}`);
+  process.exit(1);
+});
