@@ -26,7 +26,7 @@ export type Env = z.infer<typeof EnvSchema> & { SESSION_SECRET: string; seedDemo
 
 const DEV_SECRET = "cx-workspace-development-secret-not-for-production";
 
-export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
+export function loadEnv(source: Record<string, string | undefined> = process.env): Env {
   const parsed = EnvSchema.safeParse(source);
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);

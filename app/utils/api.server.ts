@@ -16,12 +16,32 @@ export async function requireApiUser(request: Request): Promise<{ user: PublicUs
   return { user, locale };
 }
 
+/** Reads a body as text, refusing (null) past maxBytes; drains the rest so the connection stays usable. */
+async function readBodyCapped(request: Request, maxBytes: number): Promise<string | null> {
+  if (!request.body) return "";
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > DRAIN_LIMIT_BYTES) {
+      await reader.cancel();
+      return null;
+    }
+    if (size <= maxBytes) chunks.push(value);
+  }
+  if (size > maxBytes) return null;
+  return Buffer.concat(chunks).toString("utf8");
+}
+
+const DRAIN_LIMIT_BYTES = 64 * 1024 * 1024;
+
 /** Parses a JSON body with a schema; 413 when too large, 400 when not JSON, 422 with field errors when invalid. */
 export async function parseJsonBody<S extends z.ZodType>(request: Request, schema: S, locale: Locale): Promise<z.infer<S>> {
-  const length = Number(request.headers.get("content-length") ?? "0");
-  if (length > MAX_JSON_BYTES) throw httpError(locale, 413);
-  const text = await request.text();
-  if (text.length > MAX_JSON_BYTES) throw httpError(locale, 413);
+  const text = await readBodyCapped(request, MAX_JSON_BYTES);
+  if (text === null) throw httpError(locale, 413);
   let body: unknown;
   try {
     body = JSON.parse(text);
