@@ -1,0 +1,52 @@
+/**
+ * The bridge from models (HTTP actions, seeds, imports) to live documents. The collaboration
+ * server registers itself here at start-up; a model that must change a document (a facilitator
+ * action decided on the server, the demo seed, an import) calls changeDoc, and the update goes
+ * through the same room code path as a client's: appended to the update log, then broadcast.
+ *
+ * It lives on globalThis because the Remix bundle and the server (run by tsx) load this module
+ * separately, and must share one registration.
+ */
+import * as Y from "yjs";
+
+export interface LiveDocs {
+  /** Applies a Yjs update to the named document as the server: logged, then broadcast. */
+  applyUpdate(docName: string, update: Uint8Array): Promise<void>;
+  /** The document's current state as one update (loading it if it is not open). */
+  readState(docName: string): Promise<Uint8Array>;
+}
+
+const g = globalThis as typeof globalThis & { __cxLiveDocs?: LiveDocs };
+
+export function registerLiveDocs(impl: LiveDocs | undefined): void {
+  g.__cxLiveDocs = impl;
+}
+
+export function liveDocs(): LiveDocs {
+  if (!g.__cxLiveDocs) throw new Error("live documents are not available: the collaboration server is not running");
+  return g.__cxLiveDocs;
+}
+
+/** Loads a document, reads it with `read`. */
+export async function readDoc<T>(docName: string, read: (doc: Y.Doc) => T): Promise<T> {
+  const doc = new Y.Doc();
+  Y.applyUpdate(doc, await liveDocs().readState(docName));
+  try {
+    return read(doc);
+  } finally {
+    doc.destroy();
+  }
+}
+
+/** Changes a document on the server's behalf: runs `change` on a copy and applies the resulting update. */
+export async function changeDoc(docName: string, change: (doc: Y.Doc) => void): Promise<void> {
+  const docs = liveDocs();
+  const doc = new Y.Doc();
+  Y.applyUpdate(doc, await docs.readState(docName));
+  const before = Y.encodeStateVector(doc);
+  doc.transact(() => change(doc), "server");
+  const update = Y.encodeStateAsUpdate(doc, before);
+  doc.destroy();
+  // An empty update is 2 bytes (no structs, empty delete set): nothing changed.
+  if (update.byteLength > 2) await docs.applyUpdate(docName, update);
+}
