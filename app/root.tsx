@@ -1,25 +1,29 @@
 import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import {
-  isRouteErrorResponse,
-  Links,
-  Meta,
-  Outlet,
-  Scripts,
-  ScrollRestoration,
-  useLoaderData,
-  useRouteError,
-  useRouteLoaderData,
-} from "@remix-run/react";
-import { I18nextProvider, useTranslation } from "react-i18next";
+import { Links, Meta, Outlet, Scripts, ScrollRestoration, useLoaderData, useMatches, useRouteLoaderData } from "@remix-run/react";
+import { I18nextProvider } from "react-i18next";
+import { AppShell } from "./components/app-shell";
+import { RouteError } from "./components/route-error";
+import { TooltipProvider } from "./components/ui/tooltip";
 import { i18nFor, type Locale } from "./i18n/config";
 import { localeFor } from "./i18n/locale.server";
 import { getUser } from "./models/session.server";
 import { listUserOrgs, pickActiveOrg } from "./models/org.server";
-import { isApiErrorBody } from "./utils/http";
+import { useRootData } from "./utils/root-data";
 import stylesheet from "./tailwind.css";
 
-export const links: LinksFunction = () => [{ rel: "stylesheet", href: stylesheet }];
+export { useRootData };
+
+const FAVICON =
+  "data:image/svg+xml," +
+  encodeURIComponent(
+    '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32"><rect width="32" height="32" rx="8" fill="#1d4ff2"/><circle cx="16" cy="16" r="8" fill="none" stroke="white" stroke-width="3"/><circle cx="16" cy="16" r="3" fill="white"/></svg>',
+  );
+
+export const links: LinksFunction = () => [
+  { rel: "stylesheet", href: stylesheet },
+  { rel: "icon", href: FAVICON, type: "image/svg+xml" },
+];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await getUser(request);
@@ -31,8 +35,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export type RootData = ReturnType<typeof useRootData>;
 
-export function useRootData() {
-  return useRouteLoaderData<typeof loader>("root");
+/** Routes that set `handle = { layout: "bare" }` (sign-in, sign-up, invite) draw their own centred layout. */
+export interface RouteHandle {
+  layout?: "bare";
 }
 
 function Document({ locale, children }: { locale: Locale; children: React.ReactNode }) {
@@ -45,7 +50,9 @@ function Document({ locale, children }: { locale: Locale; children: React.ReactN
         <Links />
       </head>
       <body className="min-h-screen">
-        <I18nextProvider i18n={i18nFor(locale)}>{children}</I18nextProvider>
+        <I18nextProvider i18n={i18nFor(locale)}>
+          <TooltipProvider>{children}</TooltipProvider>
+        </I18nextProvider>
         <ScrollRestoration />
         <Scripts />
       </body>
@@ -54,31 +61,19 @@ function Document({ locale, children }: { locale: Locale; children: React.ReactN
 }
 
 export default function App() {
-  const { locale } = useLoaderData<typeof loader>();
+  const { locale, user } = useLoaderData<typeof loader>();
+  const matches = useMatches();
+  const bare = matches.some((m) => (m.handle as RouteHandle | undefined)?.layout === "bare");
   return (
     <Document locale={locale}>
-      <Outlet />
+      {user && !bare ? (
+        <AppShell>
+          <Outlet />
+        </AppShell>
+      ) : (
+        <Outlet />
+      )}
     </Document>
-  );
-}
-
-function ErrorContent() {
-  const error = useRouteError();
-  const { t } = useTranslation();
-  let status = 500;
-  let message = t("errors.internal");
-  if (isRouteErrorResponse(error)) {
-    status = error.status;
-    message = isApiErrorBody(error.data) ? error.data.error.message : t(status === 404 ? "errors.not_found" : "errors.internal");
-  }
-  return (
-    <main className="mx-auto max-w-xl p-10 text-center">
-      <p className="text-sm font-semibold text-brand-600">{status}</p>
-      <h1 className="mt-2 text-2xl font-semibold">{message}</h1>
-      <a href="/programs" className="mt-6 inline-block text-brand-700 underline">
-        {t("app.name")}
-      </a>
-    </main>
   );
 }
 
@@ -86,7 +81,9 @@ export function ErrorBoundary() {
   const data = useRouteLoaderData<typeof loader>("root");
   return (
     <Document locale={data?.locale ?? "zh-CN"}>
-      <ErrorContent />
+      <main id="main">
+        <RouteError />
+      </main>
     </Document>
   );
 }

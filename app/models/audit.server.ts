@@ -79,3 +79,32 @@ export async function listAudit(filter: AuditFilter): Promise<AuditRow[]> {
     .limit(Math.min(filter.limit ?? 100, 500))
     .execute();
 }
+
+export interface AuditFacets {
+  /** Artefact types that occur in the program's log, alphabetically. */
+  entityTypes: string[];
+  /** Everyone who acted in the program (including people who have since left it). */
+  actors: { id: string; name: string }[];
+}
+
+/** The values the activity page's filters can take for one program. */
+export async function listAuditFacets(programId: string): Promise<AuditFacets> {
+  const [types, actors] = await Promise.all([
+    db()
+      .selectFrom("audit_log")
+      .select("entity_type")
+      .distinct()
+      .where("program_id", "=", programId)
+      .orderBy("entity_type")
+      .execute(),
+    db()
+      .selectFrom("audit_log")
+      .innerJoin("users", "users.id", "audit_log.actor_id")
+      .select(["users.id", "users.name"])
+      .distinct()
+      .where("audit_log.program_id", "=", programId)
+      .orderBy("users.name")
+      .execute(),
+  ]);
+  return { entityTypes: types.map((r) => r.entity_type), actors };
+}

@@ -3,7 +3,7 @@ import type { Database, Program } from "../../db/schema";
 import { db, nowIso } from "../db.server";
 import { recordAudit } from "./audit.server";
 import { ensureOrgMember } from "./org.server";
-import type { ProgramRole } from "./permissions";
+import { PROGRAM_ROLES, type ProgramRole } from "./permissions";
 
 export interface MemberRow {
   user_id: string;
@@ -20,7 +20,9 @@ export async function listProgramMembers(programId: string): Promise<MemberRow[]
     .select(["program_members.user_id", "users.name", "users.email", "program_members.role", "program_members.created_at"])
     .where("program_members.program_id", "=", programId)
     .orderBy("program_members.created_at")
-    .execute();
+    .orderBy("users.name")
+    .execute()
+    .then((rows) => rows.sort((a, b) => PROGRAM_ROLES.indexOf(a.role) - PROGRAM_ROLES.indexOf(b.role)));
 }
 
 async function memberRole(tx: Kysely<Database>, programId: string, userId: string): Promise<ProgramRole | null> {

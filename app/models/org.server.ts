@@ -132,3 +132,7 @@ export async function ensureOrgMember(tx: Kysely<Database>, orgId: string, userI
 export function localName(row: { name: string; name_en: string | null }, locale: string): string {
   return locale === "en" && row.name_en ? row.name_en : row.name;
 }
+
+export function localDescription(row: { description: string; description_en: string | null }, locale: string): string {
+  return locale === "en" && row.description_en ? row.description_en : row.description;
+}

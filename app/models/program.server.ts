@@ -74,6 +74,7 @@ export async function createProgram(
         name: input.name,
         name_en: input.name_en,
         description: input.description,
+        description_en: null,
         created_by: actorId,
         created_at: nowIso(),
         archived_at: null,

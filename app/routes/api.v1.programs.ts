@@ -15,6 +15,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       name: p.name,
       nameEn: p.name_en,
       description: p.description,
+      descriptionEn: p.description_en,
       createdAt: p.created_at,
       role: p.role,
       cxOffice: p.office,

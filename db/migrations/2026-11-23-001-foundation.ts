@@ -56,6 +56,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("name", "text", (c) => c.notNull())
     .addColumn("name_en", "text")
     .addColumn("description", "text", (c) => c.notNull().defaultTo(""))
+    .addColumn("description_en", "text")
     .addColumn("created_by", "text", (c) => c.references("users.id").onDelete("set null"))
     .addColumn("created_at", "text", (c) => c.notNull())
     .addColumn("archived_at", "text")

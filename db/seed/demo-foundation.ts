@@ -54,8 +54,9 @@ export async function seedDemoFoundation(db: Kysely<Database>): Promise<DemoIds>
         org_id: orgId,
         name: "零售银行客户体验转型",
         name_en: "Retail banking CX transformation",
-        description:
-          "以客户为中心重塑信用卡申请、开户与客服旅程：从愿景工作坊到一线授权与持续改进。 / Reshape the credit-card application, account opening and service journeys around the customer: from the vision workshop to frontline empowerment and continuous improvement.",
+        description: "以客户为中心重塑信用卡申请、开户与客服旅程：从愿景工作坊到一线授权与持续改进。",
+        description_en:
+          "Reshape the credit-card application, account opening and service journeys around the customer: from the vision workshop to frontline empowerment and continuous improvement.",
         created_by: users.lead,
         created_at: now,
         archived_at: null,

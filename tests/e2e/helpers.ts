@@ -1,0 +1,47 @@
+/** Shared steps for the end-to-end tests: sign in through the real form, find the demo program. */
+import { expect, type APIRequestContext, type Page } from "@playwright/test";
+
+export const DEMO_PASSWORD = "demo-password";
+
+export const DEMO = {
+  lead: "lead@demo.test",
+  exec: "exec@demo.test",
+  team: "team@demo.test",
+  rep: "rep@demo.test",
+  office: "office@demo.test",
+  frontline: "frontline@demo.test",
+  viewer: "viewer@demo.test",
+} as const;
+
+export const DEMO_PROGRAM_ZH = "零售银行客户体验转型";
+export const DEMO_PROGRAM_EN = "Retail banking CX transformation";
+
+/** Signs in through /login and waits until the app has navigated away from it. */
+export async function login(page: Page, email: string, password = DEMO_PASSWORD, path = "/login"): Promise<void> {
+  await page.goto(path);
+  await page.locator('input[name="email"]').fill(email);
+  await page.locator('input[name="password"]').fill(password);
+  await Promise.all([page.waitForURL((url) => !url.pathname.startsWith("/login")), page.locator('main form button[type="submit"]').first().click()]);
+}
+
+/** Chooses the interface language with the header switch. */
+export async function setLanguage(page: Page, locale: "zh-CN" | "en"): Promise<void> {
+  const button = page.locator(`button[name="locale"][value="${locale}"]`).first();
+  await button.click();
+  await expect(page.locator("html")).toHaveAttribute("lang", locale);
+}
+
+/** The id of the demo program, read through the API with the page's session. */
+export async function demoProgramId(request: APIRequestContext): Promise<string> {
+  const res = await request.get("/api/v1/programs");
+  expect(res.ok()).toBeTruthy();
+  const body = (await res.json()) as { programs: { id: string; name: string }[] };
+  const program = body.programs.find((p) => p.name === DEMO_PROGRAM_ZH);
+  if (!program) throw new Error("demo program not visible");
+  return program.id;
+}
+
+/** A fresh address per call, so tests never depend on each other's data. */
+export function uniqueEmail(prefix: string): string {
+  return `${prefix}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 7)}@example.test`;
+}
