@@ -4,14 +4,15 @@
  */
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { PageContainer } from "~/components/app-shell";
 import { StepFeatures, StepPurpose } from "~/components/program/step-guide";
-import { OfficeBadge, OrgRoleBadge, ProgramRoleBadge } from "~/components/role-badge";
+import { ProgramLinkList } from "~/components/program/program-link-list";
+import { OrgRoleBadge } from "~/components/role-badge";
 import { RouteError } from "~/components/route-error";
 import { Alert, Avatar, ButtonLink, Card, CardHeader, EmptyState, PageHeader } from "~/components/ui";
-import { ChevronRightIcon, UsersIcon } from "~/components/ui/icons";
+import { UsersIcon } from "~/components/ui/icons";
 import { listOrgMembers, localName } from "~/models/org.server";
 import { orgRoleSeesAllPrograms } from "~/models/permissions";
 import { listVisiblePrograms } from "~/models/program.server";
@@ -89,22 +90,7 @@ export default function OfficePage() {
                 <EmptyState title={t("office.noPrograms")} />
               </div>
             ) : (
-              <ul className="divide-y divide-slate-100" data-testid="office-programs">
-                {programs.map((p) => (
-                  <li key={p.id}>
-                    <Link
-                      to={`/programs/${p.id}`}
-                      className="flex items-center justify-between gap-3 px-5 py-3 text-sm hover:bg-slate-50 focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-inset focus-visible:ring-brand-500"
-                    >
-                      <span className="min-w-0 font-medium text-slate-900">{p.name}</span>
-                      <span className="flex shrink-0 items-center gap-2">
-                        {p.role ? <ProgramRoleBadge role={p.role} /> : p.office ? <OfficeBadge /> : null}
-                        <ChevronRightIcon className="h-4 w-4 text-slate-400" />
-                      </span>
-                    </Link>
-                  </li>
-                ))}
-              </ul>
+              <ProgramLinkList programs={programs} testId="office-programs" />
             )}
           </Card>
           <Card>

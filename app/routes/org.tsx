@@ -1,14 +1,15 @@
 /** Organisation settings for the active organisation: members and their org roles, and its programs. */
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
-import { Link, useFetcher, useLoaderData } from "@remix-run/react";
+import { useFetcher, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { PageContainer } from "~/components/app-shell";
-import { OfficeBadge, OrgRoleBadge, ProgramRoleBadge } from "~/components/role-badge";
+import { ProgramLinkList } from "~/components/program/program-link-list";
+import { OrgRoleBadge } from "~/components/role-badge";
 import { RouteError } from "~/components/route-error";
 import { Alert, Avatar, Button, Card, CardHeader, EmptyState, Field, PageHeader, Select, ButtonLink } from "~/components/ui";
-import { ChevronRightIcon, PlusIcon } from "~/components/ui/icons";
+import { PlusIcon } from "~/components/ui/icons";
 import { tFor } from "~/i18n/config";
 import { listOrgMembers, localName, setOrgRole } from "~/models/org.server";
 import { ORG_ROLES, type OrgRole } from "~/models/permissions";
@@ -148,22 +149,7 @@ export default function OrgSettingsPage() {
                 <EmptyState title={t("orgs.settings.noPrograms")} />
               </div>
             ) : (
-              <ul className="divide-y divide-slate-100">
-                {programs.map((p) => (
-                  <li key={p.id}>
-                    <Link
-                      to={`/programs/${p.id}`}
-                      className="flex items-center justify-between gap-3 px-5 py-3 text-sm hover:bg-slate-50 focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-inset focus-visible:ring-brand-500"
-                    >
-                      <span className="min-w-0 font-medium text-slate-900">{p.name}</span>
-                      <span className="flex shrink-0 items-center gap-2">
-                        {p.role ? <ProgramRoleBadge role={p.role} /> : p.office ? <OfficeBadge /> : null}
-                        <ChevronRightIcon className="h-4 w-4 text-slate-400" />
-                      </span>
-                    </Link>
-                  </li>
-                ))}
-              </ul>
+              <ProgramLinkList programs={programs} />
             )}
           </Card>
           <Alert tone="info" title={t("orgs.settings.rolesTitle")}>
