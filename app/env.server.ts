@@ -18,6 +18,19 @@ const EnvSchema = z.object({
   /** Extra origins (comma separated) allowed to open the collaboration socket. */
   COLLAB_ALLOWED_ORIGINS: z.string().optional(),
   COLLAB_MAX_FRAME_BYTES: z.coerce.number().int().positive().default(8 * 1024 * 1024),
+  /** Per-connection cap on incoming collaboration messages (a token bucket: rate per second, burst 2×). */
+  COLLAB_MAX_MESSAGES_PER_SEC: z.coerce.number().int().positive().default(200),
+  /** A connection whose unsent output exceeds this is closed so it resyncs (slow consumer). */
+  COLLAB_MAX_BUFFERED_BYTES: z.coerce.number().int().positive().default(16 * 1024 * 1024),
+  /** A live document with no connection is flushed, compacted and unloaded after this long. */
+  COLLAB_IDLE_UNLOAD_MS: z.coerce.number().int().min(0).default(30_000),
+  /** Compact a document's update log into its snapshot past this many updates or bytes. */
+  COLLAB_COMPACT_UPDATES: z.coerce.number().int().positive().default(2000),
+  COLLAB_COMPACT_BYTES: z.coerce.number().int().positive().default(4 * 1024 * 1024),
+  /** How often open connections' access is checked again (removed or downgraded members). */
+  COLLAB_ACCESS_RECHECK_MS: z.coerce.number().int().positive().default(2000),
+  /** Debounce of document projections (read-model rows), at most 1 s after the last change. */
+  COLLAB_PROJECTION_DEBOUNCE_MS: z.coerce.number().int().min(0).max(1000).default(500),
   /** Secure cookies; defaults to on in production. Set 0 behind plain HTTP on a trusted network. */
   COOKIE_SECURE: boolFlag,
 });

@@ -1,11 +1,22 @@
-import { Migrator, type Kysely, type MigrationProvider } from "kysely";
+import { Migrator, sql, type Kysely, type MigrationProvider } from "kysely";
+import { isPostgres } from "./migrations/helpers";
 import { migrations } from "./migrations/index";
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };
 
-/** Brings the schema to the latest migration; concurrent callers are serialised by Kysely's lock. */
+/**
+ * Brings the schema to the latest migration; concurrent callers are serialised by Kysely's lock.
+ * On Postgres the migration tables are looked up in the connection's current schema: Kysely's
+ * introspection lists every schema, so without this a database where another schema already has
+ * `kysely_migration*` (e.g. parallel test schemas) would skip creating its own and fail.
+ */
 export async function migrateToLatest(db: Kysely<any>): Promise<void> {
-  const migrator = new Migrator({ db, provider });
+  let migrationTableSchema: string | undefined;
+  if (isPostgres(db)) {
+    const { rows } = await sql<{ schema: string }>`select current_schema() as schema`.execute(db);
+    migrationTableSchema = rows[0]?.schema ?? undefined;
+  }
+  const migrator = new Migrator({ db, provider, migrationTableSchema });
   const { error, results } = await migrator.migrateToLatest();
   for (const r of results ?? []) {
     if (r.status === "Error") console.error(`[db] migration ${r.migrationName} failed`);

@@ -1,6 +1,7 @@
 /** `npm start`: build if needed, migrate, seed the demo when empty, listen on HOST:PORT. */
 import { loadEnv } from "../app/env.server";
 import { setDbHandle } from "../app/db.server";
+import { changeDoc } from "../app/models/live-docs.server";
 import { openDatabase } from "../db/dialect";
 import { migrateToLatest } from "../db/migrate";
 import { seedDemoIfEmpty } from "../db/seed/index";
@@ -9,16 +10,16 @@ import { createAppServer } from "./app";
 
 async function main() {
   const env = loadEnv();
-  if (env.NODE_ENV === "production" && !process.env.NODE_ENV) process.env.NODE_ENV = "production";
   await ensureBuild();
   const handle = openDatabase(env.DATABASE_URL);
   setDbHandle(handle);
   await migrateToLatest(handle.db);
+  // The app server attaches the collaboration rooms, which the demo seed writes its live documents through.
+  const app = await createAppServer(env, handle, SERVER_BUILD);
   if (env.seedDemo) {
-    const ids = await seedDemoIfEmpty(handle.db);
+    const ids = await seedDemoIfEmpty(handle.db, changeDoc);
     if (ids) console.log("[seed] demo organisation created: sign in as lead@demo.test / demo-password");
   }
-  const app = await createAppServer(env, handle, SERVER_BUILD);
   app.server.listen(env.PORT, env.HOST, () => {
     const addr = app.server.address();
     const port = typeof addr === "object" && addr ? addr.port : env.PORT;

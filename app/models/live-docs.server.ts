@@ -43,10 +43,10 @@ export async function changeDoc(docName: string, change: (doc: Y.Doc) => void): 
   const docs = liveDocs();
   const doc = new Y.Doc();
   Y.applyUpdate(doc, await docs.readState(docName));
-  const before = Y.encodeStateVector(doc);
+  const updates: Uint8Array[] = [];
+  doc.on("update", (update: Uint8Array) => updates.push(update));
   doc.transact(() => change(doc), "server");
-  const update = Y.encodeStateAsUpdate(doc, before);
   doc.destroy();
-  // An empty update is 2 bytes (no structs, empty delete set): nothing changed.
-  if (update.byteLength > 2) await docs.applyUpdate(docName, update);
+  // No update event: the change changed nothing, so nothing is logged or broadcast.
+  if (updates.length > 0) await docs.applyUpdate(docName, updates.length === 1 ? updates[0] : Y.mergeUpdates(updates));
 }

@@ -23,8 +23,11 @@ export const ACTIONS = [
   "program.manage",
   "members.manage",
   "activity.view",
+  "vision.participate",
   "vision.edit",
   "vision.facilitate",
+  "vision.publish",
+  "brief.edit",
   "journey.edit",
   "initiative.edit",
   "initiative.status",
@@ -42,15 +45,18 @@ export const ACTIONS = [
 
 export type Action = (typeof ACTIONS)[number];
 
-const SUBMIT: Action[] = ["feedback.submit", "idea.submit", "nomination.submit"];
+/** What every member who is not a mere viewer contributes: feedback, ideas, nominations, workshop notes and dots. */
+const CONTRIBUTE: Action[] = ["feedback.submit", "idea.submit", "nomination.submit", "vision.participate"];
 const READ: Action[] = ["program.view", "activity.view"];
 
 const ROLE_ACTIONS: Record<ProgramRole, ReadonlySet<Action>> = {
   owner: new Set(ACTIONS),
   leadership: new Set<Action>([
     ...READ,
-    ...SUBMIT,
+    ...CONTRIBUTE,
     "vision.edit",
+    "vision.publish",
+    "brief.edit",
     "journey.edit",
     "approve",
     "comment",
@@ -59,7 +65,8 @@ const ROLE_ACTIONS: Record<ProgramRole, ReadonlySet<Action>> = {
   ]),
   project_team: new Set<Action>([
     ...READ,
-    ...SUBMIT,
+    ...CONTRIBUTE,
+    "brief.edit",
     "journey.edit",
     "initiative.edit",
     "initiative.status",
@@ -69,8 +76,8 @@ const ROLE_ACTIONS: Record<ProgramRole, ReadonlySet<Action>> = {
     "comment",
     "nomination.review",
   ]),
-  functional_rep: new Set<Action>([...READ, ...SUBMIT, "journey.edit", "comment"]),
-  frontline: new Set<Action>(["program.view", ...SUBMIT]),
+  functional_rep: new Set<Action>([...READ, ...CONTRIBUTE, "journey.edit", "comment"]),
+  frontline: new Set<Action>(["program.view", ...CONTRIBUTE]),
   viewer: new Set<Action>([...READ]),
 };
 

@@ -4,7 +4,10 @@
  * Until a feature lands, its field says honestly that nothing exists yet.
  */
 import type { Program } from "../../db/schema";
+import { visionBoardForApi } from "./vision-overview.server";
 
-export async function programApiExtras(_program: Program): Promise<{ visionBoard: null; journeyMaps: never[] }> {
-  return { visionBoard: null, journeyMaps: [] };
+export async function programApiExtras(
+  program: Program,
+): Promise<{ visionBoard: { id: string; docName: string } | null; journeyMaps: never[] }> {
+  return { visionBoard: await visionBoardForApi(program.id), journeyMaps: [] };
 }

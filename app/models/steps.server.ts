@@ -4,8 +4,18 @@
  * produced nothing yet, and the stepper says so.
  */
 import type { Program } from "../../db/schema";
-import { STEPS, type StepStatus } from "./steps";
+import { STEPS, type StepKey, type StepStatus } from "./steps";
+import { visionStepStatus } from "./vision-overview.server";
 
-export async function programStepStatuses(_program: Program): Promise<StepStatus[]> {
-  return STEPS.map((step) => ({ key: step.key, state: "not_started" as const, outputs: [] }));
+const PROBES: Partial<Record<StepKey, (program: Program) => Promise<StepStatus>>> = {
+  vision: visionStepStatus,
+};
+
+export async function programStepStatuses(program: Program): Promise<StepStatus[]> {
+  return Promise.all(
+    STEPS.map((step) => {
+      const probe = PROBES[step.key];
+      return probe ? probe(program) : { key: step.key, state: "not_started" as const, outputs: [] };
+    }),
+  );
 }

@@ -7,7 +7,8 @@ import { json, unstable_createMemoryUploadHandler, unstable_parseMultipartFormDa
 import type { ProgramContext } from "../models/access.server";
 import { can } from "../models/permissions";
 import { addTimerMinute, nextSection, pauseTimer, setAgenda, setSectionDone, startTimer } from "../models/vision-agenda.server";
-import { createVisionBoard, listVisionBoards, setBoardAnonymous, setBoardLocked } from "../models/vision-boards.server";
+import { readDoc } from "../models/live-docs.server";
+import { createVisionBoard, ensureBoardPrompts, listVisionBoards, setBoardAnonymous, setBoardLocked } from "../models/vision-boards.server";
 import { VisionError } from "../models/vision-common.server";
 import { syncControlDoc } from "../models/vision-control.server";
 import {
@@ -29,6 +30,7 @@ export async function loadVisionPage(ctx: ProgramContext, url: URL) {
   const boards = await listVisionBoards(programId);
   const board = boards.find((b) => b.id === url.searchParams.get("board")) ?? boards[0] ?? null;
   const perms = {
+    participate: can(ctx.access, "vision.participate"),
     edit: can(ctx.access, "vision.edit"),
     facilitate: can(ctx.access, "vision.facilitate"),
     publish: can(ctx.access, "vision.publish"),
@@ -41,6 +43,10 @@ export async function loadVisionPage(ctx: ProgramContext, url: URL) {
   if (board) {
     // Heals the mirror if an earlier sync could not reach the collaboration server.
     void syncControlDoc(board.id);
+    // …and the prompts, if the board was created while the rooms were unreachable.
+    void readDoc(board.docName, (d) => d.getMap("prompts").size)
+      .then((n) => (n === 0 ? ensureBoardPrompts(board.id) : undefined))
+      .catch(() => undefined);
     const [latest] = await listVoteRounds(ctx, board.id);
     if (latest?.status === "open") {
       if (perms.edit) ballot = await getMyBallot(ctx, latest.id);

@@ -1,11 +1,17 @@
 import type { Kysely } from "kysely";
 import type { Database } from "../schema";
 import { seedDemoFoundation, type DemoIds } from "./demo-foundation";
+import { seedDemoVision, type ChangeDoc } from "./demo-vision";
 
-/** Seeds the demo organisation when the database has no users yet. Returns the ids, or null when skipped. */
-export async function seedDemoIfEmpty(db: Kysely<Database>): Promise<DemoIds | null> {
+/**
+ * Seeds the demo organisation when the database has no users yet; each step adds its content.
+ * `changeDoc` writes live documents through the collaboration rooms (logged like any update).
+ * Returns the ids, or null when skipped.
+ */
+export async function seedDemoIfEmpty(db: Kysely<Database>, changeDoc: ChangeDoc): Promise<DemoIds | null> {
   const any = await db.selectFrom("users").select("id").limit(1).executeTakeFirst();
   if (any) return null;
   const ids = await seedDemoFoundation(db);
+  await seedDemoVision(db, ids, changeDoc);
   return ids;
 }

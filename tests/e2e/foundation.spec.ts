@@ -24,7 +24,9 @@ test.describe("each demo user sees the right things", () => {
     await expect(page.getByTestId("program-list")).toContainText(DEMO_PROGRAM_ZH);
     const id = await openProgram(page);
     await expect(page.getByTestId("your-role")).toContainText("负责人 / 主持人");
-    for (const key of ["vision", "painPoints", "reshape", "iterate", "frontline", "improve"]) {
+    // The demo's vision workshop is finished and its vision published; the later steps have not started.
+    await expect(page.getByTestId("step-vision")).toContainText("已完成");
+    for (const key of ["painPoints", "reshape", "iterate", "frontline", "improve"]) {
       await expect(page.getByTestId(`step-${key}`)).toContainText("未开始");
     }
     await expect(page.getByTestId("team")).toContainText("王芳");
@@ -55,8 +57,10 @@ test.describe("each demo user sees the right things", () => {
     await expect(page.locator("main select")).toHaveCount(0);
     await expect(page.locator('main input[name="email"]')).toHaveCount(0);
     await expect(page.getByRole("button", { name: /移出项目/ })).toHaveCount(0);
-    await page.goto(`/programs/${id}/vision`);
+    await page.goto(`/programs/${id}/journeys`);
     await expect(page.getByTestId("your-access")).toContainText("您可以查看此步骤，但不能修改。");
+    await page.goto(`/programs/${id}/vision`);
+    await expect(page.getByTestId("read-only")).toContainText("您可以旁观工作坊，但不能添加便签。");
   });
 
   for (const [email, role] of [

@@ -8,7 +8,9 @@ import { createOrganization, listUserOrgs, setOrgRole } from "../../app/models/o
 import { createProgram, getProgramAccess, listVisiblePrograms } from "../../app/models/program.server";
 import { clearFailures, recordFailure, retryAfterSeconds } from "../../app/models/throttle.server";
 import { createUser, EmailTakenError, findUserByEmail, verifyLogin } from "../../app/models/user.server";
+import { changeDoc } from "../../app/models/live-docs.server";
 import { seedDemoIfEmpty } from "../../db/seed/index";
+import { useMemoryLiveDocs } from "../helpers/memory-live-docs";
 import type { DemoIds } from "../../db/seed/demo-foundation";
 import { createTestDb, dialects, type TestDb } from "../helpers/db";
 
@@ -19,7 +21,8 @@ describe.each(dialects())("models on %s", (dialect) => {
   beforeAll(async () => {
     t = await createTestDb(dialect);
     setDbHandle(t.handle);
-    const ids = await seedDemoIfEmpty(t.handle.db);
+    useMemoryLiveDocs();
+    const ids = await seedDemoIfEmpty(t.handle.db, changeDoc);
     if (!ids) throw new Error("seed skipped on an empty database");
     demo = ids;
   });
@@ -29,7 +32,7 @@ describe.each(dialects())("models on %s", (dialect) => {
   });
 
   it("seeds the demo only once", async () => {
-    expect(await seedDemoIfEmpty(t.handle.db)).toBeNull();
+    expect(await seedDemoIfEmpty(t.handle.db, changeDoc)).toBeNull();
   });
 
   it("signs in demo users with the demo password, case-insensitively by email", async () => {

@@ -13,7 +13,7 @@ const COLUMNS = {
   login_throttle: ["key", "failures", "window_start", "locked_until"],
   organizations: ["id", "name", "name_en", "created_by", "created_at"],
   org_members: ["org_id", "user_id", "role", "created_at"],
-  programs: ["id", "org_id", "name", "name_en", "description", "created_by", "created_at", "archived_at"],
+  programs: ["id", "org_id", "name", "name_en", "description", "description_en", "created_by", "created_at", "archived_at"],
   program_members: ["program_id", "user_id", "role", "created_at"],
   invites: [
     "id", "token_hash", "org_id", "program_id", "email", "role", "invited_by",
@@ -22,6 +22,28 @@ const COLUMNS = {
   audit_log: [
     "id", "org_id", "program_id", "actor_id", "entity_type", "entity_id", "action",
     "before_summary", "after_summary", "created_at",
+  ],
+  vision_boards: [
+    "id", "program_id", "title", "locked", "anonymous", "current_section_id", "timer_running",
+    "timer_ends_at_ms", "timer_remaining_ms", "created_by", "created_at", "archived_at",
+  ],
+  vision_sections: ["id", "board_id", "position", "title", "minutes"],
+  vision_section_done: ["section_id", "user_id", "created_at"],
+  vision_vote_rounds: ["id", "board_id", "budget", "status", "opened_by", "opened_at", "closed_at", "revealed_at"],
+  vision_ballots: ["round_id", "user_id", "used"],
+  vision_votes: ["round_id", "user_id", "target_id", "count"],
+  vision_evidence: [
+    "id", "board_id", "kind", "title", "url", "filename", "mime", "size_bytes", "storage_path",
+    "csv_header_json", "csv_rows_preview_json", "row_count", "uploaded_by", "created_at",
+  ],
+  vision_drafts: ["program_id", "statement", "standards_json", "updated_by", "updated_at", "based_on_version"],
+  vision_versions: ["id", "program_id", "version", "statement", "published_by", "published_at"],
+  vision_standards: ["id", "version_id", "standard_key", "position", "title", "description", "measurable_hint"],
+  doc_updates: ["seq", "doc_name", "update_data"],
+  doc_snapshots: ["doc_name", "state", "through_seq", "updated_at"],
+  doc_versions: ["id", "doc_name", "name", "state", "created_by", "created_at"],
+  program_briefs: [
+    "program_id", "ambition", "customers_scope", "success_measures", "constraints", "team_agreements", "updated_at",
   ],
 } as const satisfies { [T in keyof Database]: readonly (keyof Database[T])[] };
 

@@ -8,18 +8,18 @@ import { ACTIONS, can, PROGRAM_ROLES, type Action, type ProgramRole } from "../.
 const EXPECTED: Record<ProgramRole | "office", Action[]> = {
   owner: [...ACTIONS],
   leadership: [
-    "program.view", "activity.view", "feedback.submit", "idea.submit", "nomination.submit",
-    "vision.edit", "journey.edit", "approve", "comment", "nomination.review", "report.view",
+    "program.view", "activity.view", "feedback.submit", "idea.submit", "nomination.submit", "vision.participate",
+    "vision.edit", "vision.publish", "brief.edit", "journey.edit", "approve", "comment", "nomination.review", "report.view",
   ],
   project_team: [
-    "program.view", "activity.view", "feedback.submit", "idea.submit", "nomination.submit",
-    "journey.edit", "initiative.edit", "initiative.status", "kpi.edit", "measurement.add",
+    "program.view", "activity.view", "feedback.submit", "idea.submit", "nomination.submit", "vision.participate",
+    "brief.edit", "journey.edit", "initiative.edit", "initiative.status", "kpi.edit", "measurement.add",
     "feedback.triage", "comment", "nomination.review",
   ],
   functional_rep: [
-    "program.view", "activity.view", "feedback.submit", "idea.submit", "nomination.submit", "journey.edit", "comment",
+    "program.view", "activity.view", "feedback.submit", "idea.submit", "nomination.submit", "vision.participate", "journey.edit", "comment",
   ],
-  frontline: ["program.view", "feedback.submit", "idea.submit", "nomination.submit"],
+  frontline: ["program.view", "feedback.submit", "idea.submit", "nomination.submit", "vision.participate"],
   viewer: ["program.view", "activity.view"],
   office: ["program.view", "activity.view", "initiative.status", "report.view", "comment"],
 };

@@ -1,0 +1,115 @@
+/**
+ * The update log and snapshots of live documents, on SQLite or Postgres.
+ *
+ * The log is the source of truth: a room appends every accepted batch (one merged update) before
+ * it broadcasts it. On SQLite the raw better-sqlite3 handle appends synchronously (WAL,
+ * synchronous=NORMAL: durable against a process crash) inside the room's event-loop turn; on
+ * Postgres one INSERT per batch. Compaction merges the log into the snapshot in one transaction.
+ */
+import type SQLite from "better-sqlite3";
+import type { DbHandle } from "../../db/dialect";
+
+export interface StoredDoc {
+  /** The compacted snapshot, if the doc was ever compacted. */
+  snapshot: Uint8Array | null;
+  /** Updates logged after the snapshot, oldest first. */
+  updates: Uint8Array[];
+  /** The seq of the newest logged update (0 if none). */
+  lastSeq: number;
+  /** Size of the log after the snapshot, for the compaction threshold. */
+  logBytes: number;
+}
+
+export interface UpdateStore {
+  load(docName: string): Promise<StoredDoc>;
+  /** Appends one update; returns its seq. Synchronous on SQLite, a promise on Postgres. */
+  append(docName: string, update: Uint8Array): number | Promise<number>;
+  /** Replaces the snapshot with `state` and deletes the log up to `throughSeq`, in one transaction. */
+  compact(docName: string, state: Uint8Array, throughSeq: number): void | Promise<void>;
+}
+
+const toBytes = (b: Uint8Array | Buffer): Uint8Array => new Uint8Array(b.buffer, b.byteOffset, b.byteLength);
+
+function sqliteStore(sqlite: SQLite.Database): UpdateStore {
+  const insert = sqlite.prepare("insert into doc_updates (doc_name, update_data) values (?, ?)");
+  const selectSnapshot = sqlite.prepare("select state, through_seq from doc_snapshots where doc_name = ?");
+  const selectUpdates = sqlite.prepare("select seq, update_data from doc_updates where doc_name = ? order by seq").raw(true);
+  const upsertSnapshot = sqlite.prepare(
+    `insert into doc_snapshots (doc_name, state, through_seq, updated_at) values (?, ?, ?, ?)
+     on conflict (doc_name) do update set state = excluded.state, through_seq = excluded.through_seq, updated_at = excluded.updated_at`,
+  );
+  const deleteThrough = sqlite.prepare("delete from doc_updates where doc_name = ? and seq <= ?");
+  const compact = sqlite.transaction((docName: string, state: Uint8Array, throughSeq: number) => {
+    upsertSnapshot.run(docName, Buffer.from(state.buffer, state.byteOffset, state.byteLength), throughSeq, new Date().toISOString());
+    deleteThrough.run(docName, throughSeq);
+  });
+  return {
+    async load(docName) {
+      const snap = selectSnapshot.get(docName) as { state: Buffer; through_seq: number } | undefined;
+      const rows = selectUpdates.all(docName) as [number, Buffer][];
+      let logBytes = 0;
+      const updates = rows.map(([, data]) => {
+        logBytes += data.byteLength;
+        return toBytes(data);
+      });
+      const lastSeq = rows.length > 0 ? rows[rows.length - 1][0] : Number(snap?.through_seq ?? 0);
+      return { snapshot: snap ? toBytes(snap.state) : null, updates, lastSeq, logBytes };
+    },
+    append(docName, update) {
+      return Number(insert.run(docName, Buffer.from(update.buffer, update.byteOffset, update.byteLength)).lastInsertRowid);
+    },
+    compact(docName, state, throughSeq) {
+      compact(docName, state, throughSeq);
+    },
+  };
+}
+
+function postgresStore(handle: DbHandle): UpdateStore {
+  const db = handle.db;
+  return {
+    async load(docName) {
+      const snap = await db
+        .selectFrom("doc_snapshots")
+        .select(["state", "through_seq"])
+        .where("doc_name", "=", docName)
+        .executeTakeFirst();
+      const rows = await db
+        .selectFrom("doc_updates")
+        .select(["seq", "update_data"])
+        .where("doc_name", "=", docName)
+        .orderBy("seq")
+        .execute();
+      let logBytes = 0;
+      const updates = rows.map((r) => {
+        logBytes += r.update_data.byteLength;
+        return toBytes(r.update_data);
+      });
+      const lastSeq = rows.length > 0 ? Number(rows[rows.length - 1].seq) : Number(snap?.through_seq ?? 0);
+      return { snapshot: snap ? toBytes(snap.state) : null, updates, lastSeq, logBytes };
+    },
+    async append(docName, update) {
+      const row = await db
+        .insertInto("doc_updates")
+        .values({ doc_name: docName, update_data: Buffer.from(update.buffer, update.byteOffset, update.byteLength) })
+        .returning("seq")
+        .executeTakeFirstOrThrow();
+      return Number(row.seq);
+    },
+    async compact(docName, state, throughSeq) {
+      const buf = Buffer.from(state.buffer, state.byteOffset, state.byteLength);
+      const now = new Date().toISOString();
+      await db.transaction().execute(async (tx) => {
+        await tx
+          .insertInto("doc_snapshots")
+          .values({ doc_name: docName, state: buf, through_seq: throughSeq, updated_at: now })
+          .onConflict((oc) => oc.column("doc_name").doUpdateSet({ state: buf, through_seq: throughSeq, updated_at: now }))
+          .execute();
+        await tx.deleteFrom("doc_updates").where("doc_name", "=", docName).where("seq", "<=", throughSeq).execute();
+      });
+    },
+  };
+}
+
+export function createUpdateStore(handle: DbHandle): UpdateStore {
+  return handle.sqlite ? sqliteStore(handle.sqlite) : postgresStore(handle);
+}
