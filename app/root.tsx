@@ -1,11 +1,12 @@
 import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Links, Meta, Outlet, Scripts, ScrollRestoration, useLoaderData, useMatches, useRouteLoaderData } from "@remix-run/react";
-import { I18nextProvider } from "react-i18next";
+
 import { AppShell } from "./components/app-shell";
 import { RouteError } from "./components/route-error";
 import { TooltipProvider } from "./components/ui/tooltip";
-import { i18nFor, type Locale } from "./i18n/config";
+import type { Locale } from "./i18n/config";
+import { I18nProvider } from "./i18n/react";
 import { localeFor } from "./i18n/locale.server";
 import { getUser } from "./models/session.server";
 import { listUserOrgs, pickActiveOrg } from "./models/org.server";
@@ -50,9 +51,9 @@ function Document({ locale, children }: { locale: Locale; children: React.ReactN
         <Links />
       </head>
       <body className="min-h-screen">
-        <I18nextProvider i18n={i18nFor(locale)}>
+        <I18nProvider locale={locale}>
           <TooltipProvider>{children}</TooltipProvider>
-        </I18nextProvider>
+        </I18nProvider>
         <ScrollRestoration />
         <Scripts />
       </body>

@@ -255,6 +255,30 @@ export interface VisionStandardsTable {
   measurable_hint: string;
 }
 
+/** Read model of the notes on a live board, projected from `vision:<boardId>`. */
+export interface VisionNotesTable {
+  board_id: string;
+  doc_object_id: string;
+  prompt_id: string;
+  cluster_id: string | null;
+  text: string;
+  colour: string;
+  author_id: string | null;
+  created_at: string;
+  projected_at: string;
+  deleted_at: string | null;
+}
+
+/** Read model of the clusters on a live board. */
+export interface VisionClustersTable {
+  board_id: string;
+  doc_object_id: string;
+  prompt_id: string;
+  name: string;
+  projected_at: string;
+  deleted_at: string | null;
+}
+
 export interface Database {
   users: UsersTable;
   sessions: SessionsTable;
@@ -275,6 +299,8 @@ export interface Database {
   vision_drafts: VisionDraftsTable;
   vision_versions: VisionVersionsTable;
   vision_standards: VisionStandardsTable;
+  vision_notes: VisionNotesTable;
+  vision_clusters: VisionClustersTable;
   doc_updates: DocUpdatesTable;
   doc_snapshots: DocSnapshotsTable;
   doc_versions: DocVersionsTable;

@@ -10,6 +10,9 @@ import { createAppServer } from "./app";
 
 async function main() {
   const env = loadEnv();
+  if (env.REDIS_URL) {
+    console.warn("[server] REDIS_URL is set, but fan-out across instances is not built yet: run a single instance (see README, Scale out)");
+  }
   await ensureBuild();
   const handle = openDatabase(env.DATABASE_URL);
   setDbHandle(handle);

@@ -3,7 +3,7 @@
  * language switch and the user menu. On phones the links move into the user menu.
  */
 import { Link, NavLink, useLocation, useSubmit } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/react";
 import { useRootData } from "../utils/root-data";
 import { BrandMark } from "./brand-mark";
 import { LanguageSwitch } from "./language-switch";

@@ -1,6 +1,6 @@
 /** The signed-out layout: centred card on a quiet background, with the language switch. */
 import { Link } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/react";
 import { BrandMark } from "./brand-mark";
 import { LanguageSwitch } from "./language-switch";
 

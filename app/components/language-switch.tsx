@@ -1,6 +1,6 @@
 /** 中文 / English: a form that posts to /settings/language and comes back to the current page. Works without JavaScript. */
 import { Form, useLocation } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/react";
 import { LOCALES, type Locale } from "../i18n/config";
 import { useLocale } from "../utils/root-data";
 import { cn } from "./ui/cn";

@@ -1,6 +1,6 @@
 /** What a failed page shows: the status, the server's message in the user's language, and a way on. */
 import { isRouteErrorResponse, Link, useRouteError } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/react";
 import { isApiErrorBody } from "../utils/http";
 import { buttonClasses } from "./ui/button";
 

@@ -1,13 +1,15 @@
-/** Languages, resources and a synchronous i18next instance per language (server and client alike). */
-import i18next, { type i18n, type TFunction } from "i18next";
+/** Languages, resources and one translator per language (server and client alike). */
 import en from "./en.json";
 import zhCN from "./zh-CN.json";
+import { createTranslator, type TFunction, type TranslationTree, type Translator } from "./translate";
+
+export type { TFunction, Translator };
 
 export const LOCALES = ["zh-CN", "en"] as const;
 export type Locale = (typeof LOCALES)[number];
 export const DEFAULT_LOCALE: Locale = "zh-CN";
 
-export const resources = { en: { translation: en }, "zh-CN": { translation: zhCN } } as const;
+const resources: Record<Locale, TranslationTree> = { en, "zh-CN": zhCN };
 
 export function isLocale(value: unknown): value is Locale {
   return typeof value === "string" && (LOCALES as readonly string[]).includes(value);
@@ -32,23 +34,12 @@ export function localeFromAcceptLanguage(header: string | null | undefined): Loc
   return DEFAULT_LOCALE;
 }
 
-const instances = new Map<Locale, i18n>();
+const translators = new Map<Locale, Translator>();
 
-export function i18nFor(locale: Locale): i18n {
-  let inst = instances.get(locale);
-  if (!inst) {
-    inst = i18next.createInstance();
-    void inst.init({
-      lng: locale,
-      fallbackLng: false,
-      resources,
-      initAsync: false,
-      interpolation: { escapeValue: false },
-      returnNull: false,
-    });
-    instances.set(locale, inst);
-  }
-  return inst;
+export function i18nFor(locale: Locale): Translator {
+  let tr = translators.get(locale);
+  if (!tr) translators.set(locale, (tr = createTranslator(locale, resources[locale])));
+  return tr;
 }
 
 export function tFor(locale: Locale): TFunction {

@@ -14,6 +14,8 @@ export interface LiveDocs {
   applyUpdate(docName: string, update: Uint8Array): Promise<void>;
   /** The document's current state as one update (loading it if it is not open). */
   readState(docName: string): Promise<Uint8Array>;
+  /** Runs `read` on the live document itself, without copying it; `read` must not change it. */
+  read<T>(docName: string, read: (doc: Y.Doc) => T): Promise<T>;
 }
 
 const g = globalThis as typeof globalThis & { __cxLiveDocs?: LiveDocs };
@@ -27,15 +29,9 @@ export function liveDocs(): LiveDocs {
   return g.__cxLiveDocs;
 }
 
-/** Loads a document, reads it with `read`. */
+/** Reads a document in place (loading it if it is not open): `read` must not change it. */
 export async function readDoc<T>(docName: string, read: (doc: Y.Doc) => T): Promise<T> {
-  const doc = new Y.Doc();
-  Y.applyUpdate(doc, await liveDocs().readState(docName));
-  try {
-    return read(doc);
-  } finally {
-    doc.destroy();
-  }
+  return liveDocs().read(docName, read);
 }
 
 /** Changes a document on the server's behalf: runs `change` on a copy and applies the resulting update. */

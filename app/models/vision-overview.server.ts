@@ -4,11 +4,10 @@
  */
 import type { Program } from "../../db/schema";
 import { db } from "../db.server";
-import { readDoc } from "./live-docs.server";
 import { can, type ProgramAccess } from "./permissions";
 import type { StepStatus } from "./steps";
 import { latestVisionBoard, listVisionBoards } from "./vision-boards.server";
-import { visionBoardDocName } from "./vision-doc";
+import { countProjectedNotes } from "./vision-projection.server";
 import { getPublishedVision, getVisionDraft, listVisionVersions, type VisionDraft } from "./vision-versions.server";
 
 export interface VisionApiBody {
@@ -68,19 +67,9 @@ export async function visionBoardForApi(programId: string): Promise<{ id: string
 }
 
 /** Counts the notes of the program's active boards; null when the live documents are unavailable. */
-async function countNotes(boardIds: string[]): Promise<number | null> {
-  try {
-    let total = 0;
-    for (const id of boardIds) total += await readDoc(visionBoardDocName(id), (doc) => doc.getMap("notes").size);
-    return total;
-  } catch {
-    return null;
-  }
-}
-
 /**
  * Step 1's state: not started without a board or draft; in progress with one; done once a
- * version is published. Outputs: sticky notes (when the live documents answer), standards and
+ * version is published. Outputs: sticky notes (from the projected read model), standards and
  * the published version number.
  */
 export async function visionStepStatus(program: Program): Promise<StepStatus> {
@@ -89,8 +78,8 @@ export async function visionStepStatus(program: Program): Promise<StepStatus> {
   const published = await getPublishedVision(program.id);
   const state = published ? "done" : boards.length || draft ? "in_progress" : "not_started";
   const outputs: StepStatus["outputs"] = [];
-  const notes = boards.length ? await countNotes(boards.map((b) => b.id)) : 0;
-  if (notes !== null && notes > 0) outputs.push({ labelKey: "vision.outputs.notes", count: notes });
+  const notes = await countProjectedNotes(boards.map((b) => b.id));
+  if (notes > 0) outputs.push({ labelKey: "vision.outputs.notes", count: notes });
   if (published) {
     outputs.push({ labelKey: "vision.outputs.standards", count: published.standards.length });
     outputs.push({ labelKey: "vision.outputs.version", count: published.version });

@@ -5,7 +5,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/react";
 import { PageContainer } from "~/components/app-shell";
 import { StepFeatures, StepPurpose } from "~/components/program/step-guide";
 import { ProgramLinkList } from "~/components/program/program-link-list";

@@ -2,7 +2,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/react";
 import { PageContainer } from "~/components/app-shell";
 import { actionKey } from "~/components/program/step-guide";
 import { StepStateBadge } from "~/components/program/step-state";

@@ -2,7 +2,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, Outlet, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/react";
 import { ProgramScrollerNav, ProgramSidebarNav } from "~/components/program/program-nav";
 import { OfficeBadge, ProgramRoleBadge } from "~/components/role-badge";
 import { RouteError } from "~/components/route-error";

@@ -49,7 +49,7 @@ export async function loadVisionPage(ctx: ProgramContext, url: URL) {
       .catch(() => undefined);
     const [latest] = await listVoteRounds(ctx, board.id);
     if (latest?.status === "open") {
-      if (perms.edit) ballot = await getMyBallot(ctx, latest.id);
+      if (perms.participate) ballot = await getMyBallot(ctx, latest.id);
       if (perms.facilitate) progress = await getRoundProgress(ctx, latest.id);
     }
     evidence = await listVisionEvidence(ctx, board.id);

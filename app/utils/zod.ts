@@ -1,6 +1,6 @@
 /** zod helpers for forms and JSON bodies: field errors keyed by field, messages as i18n keys. */
 import type { z } from "zod";
-import type { TFunction } from "i18next";
+import type { TFunction } from "../i18n/translate";
 
 /** Turns a zod error into `{field: message}`; messages that are i18n keys are translated. */
 export function fieldErrors(error: z.ZodError, t: TFunction): Record<string, string> {

@@ -126,10 +126,39 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addUniqueConstraint("vision_standards_version_key_uq", ["version_id", "standard_key"])
     .execute();
   await db.schema.createIndex("vision_standards_key_idx").on("vision_standards").column("standard_key").execute();
+
+  // Read model projected from the live board documents (vision:<boardId>): notes and clusters
+  // as rows, for counts, search, export and traceability. Removed objects are marked deleted.
+  await db.schema
+    .createTable("vision_notes")
+    .addColumn("board_id", "text", (c) => c.notNull().references("vision_boards.id").onDelete("cascade"))
+    .addColumn("doc_object_id", "text", (c) => c.notNull())
+    .addColumn("prompt_id", "text", (c) => c.notNull())
+    .addColumn("cluster_id", "text")
+    .addColumn("text", "text", (c) => c.notNull())
+    .addColumn("colour", "text", (c) => c.notNull())
+    .addColumn("author_id", "text")
+    .addColumn("created_at", "text", (c) => c.notNull())
+    .addColumn("projected_at", "text", (c) => c.notNull())
+    .addColumn("deleted_at", "text")
+    .addPrimaryKeyConstraint("vision_notes_pk", ["board_id", "doc_object_id"])
+    .execute();
+  await db.schema
+    .createTable("vision_clusters")
+    .addColumn("board_id", "text", (c) => c.notNull().references("vision_boards.id").onDelete("cascade"))
+    .addColumn("doc_object_id", "text", (c) => c.notNull())
+    .addColumn("prompt_id", "text", (c) => c.notNull())
+    .addColumn("name", "text", (c) => c.notNull())
+    .addColumn("projected_at", "text", (c) => c.notNull())
+    .addColumn("deleted_at", "text")
+    .addPrimaryKeyConstraint("vision_clusters_pk", ["board_id", "doc_object_id"])
+    .execute();
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
   for (const t of [
+    "vision_clusters",
+    "vision_notes",
     "vision_standards",
     "vision_versions",
     "vision_drafts",

@@ -126,31 +126,31 @@ export const DEMO_STANDARDS: VisionStandardContent[] = [
   {
     key: "first-contact-resolution",
     title: "一次解决",
-    description: "First-contact resolution: the customer's request is settled in the first contact, on any channel, without being passed around or asked to come back.",
-    measurableHint: "首次解决率 FCR ≥ 85%；7 天内重复来电 ≤ 10%",
+    description: "客户的诉求在第一次接触时就得到解决，无论通过哪个渠道，都不被转来转去，也不需要再跑一趟。",
+    measurableHint: "首次解决率（FCR）≥ 85%；7 天内重复来电 ≤ 10%",
   },
   {
     key: "transparent-waiting",
     title: "透明等待",
-    description: "Transparent waiting: customers always know where their application or queue stands and how long it will take.",
+    description: "客户随时知道自己的申请或排队进展到哪一步、还需要多久。",
     measurableHint: "信用卡申请每一步主动推送进度；网点叫号预计等候误差 ≤ 5 分钟",
   },
   {
     key: "simple-to-do",
     title: "简单办理",
-    description: "Simple to do: the fewest steps and documents; we never ask again for information we already have.",
+    description: "用最少的步骤和材料办成事；我们已经掌握的信息，绝不让客户再提供一遍。",
     measurableHint: "线上信用卡申请 ≤ 8 分钟；客户资料零重复录入",
   },
   {
     key: "proactive-information",
     title: "主动告知",
-    description: "Proactive: we tell customers about fees, limits, decisions and problems before they have to ask, with the reason.",
+    description: "在客户开口询问之前，就主动告知费用、额度、审批结果和问题，并说明原因。",
     measurableHint: "进度类来电下降 60%；年费相关投诉下降 30%",
   },
   {
     key: "consistent-across-channels",
     title: "全渠道一致",
-    description: "Consistent across channels: the same answer and the same record in the branch, the app and the call center.",
+    description: "在网点、App 和客服中心，客户得到同样的答复，看到同一份记录。",
     measurableHint: "网页/App 失败后转电话的跨渠道求助下降 25%；各渠道满意度差距 ≤ 5 分",
   },
 ];
@@ -158,7 +158,7 @@ export const DEMO_STANDARDS: VisionStandardContent[] = [
 const DRAFT_EXTRA: VisionStandardContent = {
   key: "service-with-warmth",
   title: "有温度的服务",
-  description: "Service with warmth: frontline staff may use judgement and a small goodwill budget to put things right on the spot.",
+  description: "一线员工可以自行判断，并动用少量的善意补偿额度，当场把问题解决好。",
   measurableHint: "一线当场补偿授权覆盖 100% 网点；相关表扬占比提升",
 };
 

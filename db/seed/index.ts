@@ -1,5 +1,6 @@
 import type { Kysely } from "kysely";
 import type { Database } from "../schema";
+import { seedDemoBrief } from "./demo-brief";
 import { seedDemoFoundation, type DemoIds } from "./demo-foundation";
 import { seedDemoVision, type ChangeDoc } from "./demo-vision";
 
@@ -12,6 +13,7 @@ export async function seedDemoIfEmpty(db: Kysely<Database>, changeDoc: ChangeDoc
   const any = await db.selectFrom("users").select("id").limit(1).executeTakeFirst();
   if (any) return null;
   const ids = await seedDemoFoundation(db);
+  await seedDemoBrief(ids, changeDoc);
   await seedDemoVision(db, ids, changeDoc);
   return ids;
 }

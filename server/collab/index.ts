@@ -131,6 +131,10 @@ export function attachCollab(server: http.Server, opts: { env: Env; handle: DbHa
       const { target, def } = await resolved(docName);
       return hub.withRoom(target, def, (room) => room.durableState());
     },
+    async read(docName, read) {
+      const { target, def } = await resolved(docName);
+      return hub.withRoom(target, def, async (room) => read(room.doc));
+    },
   });
 
   return {

@@ -6,6 +6,9 @@
 import * as Y from "yjs";
 import { can } from "../../app/models/permissions";
 import { findVisionBoardOwner, visionBoardEditPolicy } from "../../app/models/vision-boards.server";
+import { db } from "../../app/db.server";
+import { readBoardContent } from "../../app/models/vision-doc";
+import { saveVisionBoardProjection } from "../../app/models/vision-projection.server";
 import type { DocKind } from "./registry";
 
 const BOARD_MAPS = ["prompts", "notes", "clusters"] as const;
@@ -24,6 +27,12 @@ export const visionKind: DocKind = {
   resolve: (boardId) => findVisionBoardOwner(boardId),
   canView: (access) => can(access, "program.view"),
   canEdit: (access, target) => visionBoardEditPolicy(target.id, access),
+  async project(doc, target) {
+    const content = readBoardContent(doc);
+    await db()
+      .transaction()
+      .execute((tx) => saveVisionBoardProjection(tx, target.id, content));
+  },
   restore(doc, version) {
     doc.transact(() => {
       for (const name of BOARD_MAPS) {

@@ -28,6 +28,10 @@ test("two people co-edit the brief and see each other; a viewer cannot edit", as
   const lead = await openBrief(leadCtx);
   const team = await openBrief(teamCtx);
 
+  // The demo brief comes filled in: start these two fields empty.
+  await field(lead, "ambition").fill("");
+  await field(team, "success_measures").fill("");
+  await expect(field(team, "ambition")).toHaveValue("");
   await field(lead, "ambition").click();
   await lead.keyboard.type("The easiest bank to reach when something goes wrong.");
   await expect(field(team, "ambition")).toHaveValue("The easiest bank to reach when something goes wrong.");

@@ -55,12 +55,16 @@ test("a live vision workshop: sticky notes, dot voting, publishing, read-only vi
   await exec.getByTestId("sticky-note").filter({ hasText: sticky }).getByTestId("vote-note").click();
   await expect(exec.getByTestId("dots-left")).toHaveText(/1 left/);
   await lead.getByTestId("reveal").click();
+  // The ranked results have their own tab.
+  await lead.getByTestId("tab-results").click();
+  await exec.getByTestId("tab-results").click();
   await expect(lead.getByTestId("vote-results")).toContainText(sticky);
   await expect(exec.getByTestId("vote-results")).toContainText(sticky);
 
   // Publishing creates a numbered version that the API returns.
   const before = (await (await lead.request.get(`/api/v1/programs/${programId}/vision`)).json()) as { versions: { version: number }[] };
   const statement = `E2E vision ${Date.now()}`;
+  await lead.getByTestId("tab-vision").click();
   await lead.getByTestId("statement").fill(statement);
   if ((await lead.getByTestId("standard").count()) === 0) {
     await lead.getByTestId("add-standard").click();

@@ -34,6 +34,10 @@ export function memoryLiveDocs(): MemoryLiveDocs {
       await Promise.resolve();
       return Y.encodeStateAsUpdate(doc(name));
     },
+    async read(name, read) {
+      await Promise.resolve();
+      return read(doc(name));
+    },
   };
 }
 

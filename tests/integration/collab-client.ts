@@ -2,6 +2,7 @@
  * Test clients for the collaboration socket: the stock y-websocket WebsocketProvider in Node,
  * with `ws` as its WebSocket and the session cookie passed as a header.
  */
+import { BRIEF_FIELDS } from "../../app/models/brief";
 import WebSocket from "ws";
 import * as Y from "yjs";
 import { WebsocketProvider } from "y-websocket";
@@ -119,4 +120,14 @@ export async function createOutsiderSession(databaseUrl: string): Promise<string
   } finally {
     await handle.close();
   }
+}
+
+/** Empties every field of a program brief (the demo seeds it with content) from this client. */
+export function clearBrief(doc: Y.Doc): void {
+  doc.transact(() => {
+    for (const field of BRIEF_FIELDS) {
+      const text = doc.getText(field);
+      if (text.length > 0) text.delete(0, text.length);
+    }
+  });
 }

@@ -8,7 +8,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import { openDatabase } from "../../db/dialect";
 import { signIn, startServer, type RunningServer } from "../helpers/server";
-import { connectClient, demoProgramId, waitFor, type TestClient } from "./collab-client";
+import { clearBrief, connectClient, demoProgramId, waitFor, type TestClient } from "./collab-client";
 
 const running: RunningServer[] = [];
 const clients: TestClient[] = [];
@@ -116,6 +116,7 @@ describe("projection and history", () => {
     const { s, lead, docName } = await boot();
     const a = client(s, docName, lead);
     await a.synced;
+    clearBrief(a.doc);
     a.doc.transact(() => {
       a.doc.getText("ambition").insert(0, "Be the easiest bank to call");
       a.doc.getText("customers_scope").insert(0, "Retail customers, all channels");
@@ -138,6 +139,7 @@ describe("projection and history", () => {
     const a = client(s, docName, lead);
     const watcher = client(s, docName, viewer);
     await Promise.all([a.synced, watcher.synced]);
+    clearBrief(a.doc);
     a.doc.getText("ambition").insert(0, "Workshop outcome v1");
     await waitFor(() => watcher.doc.getText("ambition").toString() === "Workshop outcome v1", "edit reached viewer");
 

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import * as encoding from "lib0/encoding";
 import { signIn, startServer, type RunningServer } from "../helpers/server";
-import { closeCode, connectClient, createOutsiderSession, demoProgramId, openRaw, upgradeStatus, waitFor, type TestClient } from "./collab-client";
+import { clearBrief, closeCode, connectClient, createOutsiderSession, demoProgramId, openRaw, upgradeStatus, waitFor, type TestClient } from "./collab-client";
 
 let server: RunningServer;
 let lead: string;
@@ -41,6 +41,8 @@ describe("sync", () => {
     const a = client(lead);
     const b = client(team);
     await Promise.all([a.synced, b.synced]);
+    clearBrief(a.doc);
+    await waitFor(() => b.doc.getText("constraints").length === 0 && b.doc.getText("ambition").length === 0, "cleared brief");
     a.doc.getText("ambition").insert(0, "Delight every caller. ");
     b.doc.getText("constraints").insert(0, "Budget 2M.");
     b.doc.getText("ambition").insert(0, "[team] ");

@@ -8,7 +8,8 @@ import { createOrganization, listUserOrgs, setOrgRole } from "../../app/models/o
 import { createProgram, getProgramAccess, listVisiblePrograms } from "../../app/models/program.server";
 import { clearFailures, recordFailure, retryAfterSeconds } from "../../app/models/throttle.server";
 import { createUser, EmailTakenError, findUserByEmail, verifyLogin } from "../../app/models/user.server";
-import { changeDoc } from "../../app/models/live-docs.server";
+import { briefDocName } from "../../app/models/brief";
+import { changeDoc, readDoc } from "../../app/models/live-docs.server";
 import { seedDemoIfEmpty } from "../../db/seed/index";
 import { useMemoryLiveDocs } from "../helpers/memory-live-docs";
 import type { DemoIds } from "../../db/seed/demo-foundation";
@@ -31,8 +32,14 @@ describe.each(dialects())("models on %s", (dialect) => {
     await t.cleanup();
   });
 
-  it("seeds the demo only once", async () => {
+  it("seeds the demo only once, with its live documents written through the rooms", async () => {
     expect(await seedDemoIfEmpty(t.handle.db, changeDoc)).toBeNull();
+    const brief = await readDoc(briefDocName(demo.programId), (doc) => doc.getText("ambition").toString());
+    expect(brief).toContain("NPS");
+    const boards = await t.handle.db.selectFrom("vision_boards").select("id").where("program_id", "=", demo.programId).execute();
+    expect(boards).toHaveLength(1);
+    const notes = await readDoc(`vision:${boards[0].id}`, (doc) => doc.getMap("notes").size);
+    expect(notes).toBe(40);
   });
 
   it("signs in demo users with the demo password, case-insensitively by email", async () => {

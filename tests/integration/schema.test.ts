@@ -45,6 +45,11 @@ const COLUMNS = {
   program_briefs: [
     "program_id", "ambition", "customers_scope", "success_measures", "constraints", "team_agreements", "updated_at",
   ],
+  vision_notes: [
+    "board_id", "doc_object_id", "prompt_id", "cluster_id", "text", "colour", "author_id",
+    "created_at", "projected_at", "deleted_at",
+  ],
+  vision_clusters: ["board_id", "doc_object_id", "prompt_id", "name", "projected_at", "deleted_at"],
 } as const satisfies { [T in keyof Database]: readonly (keyof Database[T])[] };
 
 // Every column of the interface is listed (the type checker fails here otherwise).

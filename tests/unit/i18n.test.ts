@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import en from "../../app/i18n/en.json";
 import zh from "../../app/i18n/zh-CN.json";
 import { localeFromAcceptLanguage, tFor } from "../../app/i18n/config";
+import { createTranslator } from "../../app/i18n/translate";
 
 type Tree = { [k: string]: string | Tree };
 
@@ -59,5 +60,34 @@ describe("language from Accept-Language", () => {
     ["", "zh-CN"],
   ])("%s → %s", (header, expected) => {
     expect(localeFromAcceptLanguage(header)).toBe(expected);
+  });
+});
+
+describe("the translator", () => {
+  const tree = {
+    a: { b: "Hello {{name}}", n_one: "{{count}} note", n_other: "{{count}} notes", list: { x: "X" } },
+    plain: "plain",
+  };
+  const en = createTranslator("en", tree);
+  const zh = createTranslator("zh-CN", { a: { n_other: "{{count}} 张便签" } });
+
+  it("looks up dotted keys and interpolates", () => {
+    expect(en.t("a.b", { name: "Li" })).toBe("Hello Li");
+    expect(en.t("plain")).toBe("plain");
+    expect(en.t("a.b")).toBe("Hello {{name}}");
+  });
+
+  it("chooses the plural form by count, per language", () => {
+    expect(en.t("a.n", { count: 1 })).toBe("1 note");
+    expect(en.t("a.n", { count: 3 })).toBe("3 notes");
+    expect(zh.t("a.n", { count: 1 })).toBe("1 张便签");
+  });
+
+  it("returns subtrees only when asked, and the key when nothing is found", () => {
+    expect(en.t("a.list", { returnObjects: true })).toEqual({ x: "X" });
+    expect(en.t("a.list")).toBe("a.list");
+    expect(en.t("no.such.key")).toBe("no.such.key");
+    expect(en.exists("a.b")).toBe(true);
+    expect(en.exists("a.list")).toBe(false);
   });
 });

@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/react";
 import { Badge } from "~/components/ui";
 import type { CollabStatus } from "~/collab/use-collab-doc";
 

@@ -4,7 +4,7 @@
  * text around them. Publishes this person's field and selection; shows everyone else's.
  */
 import { useCallback, useEffect, useId, useLayoutEffect, useRef, useState } from "react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/react";
 import * as Y from "yjs";
 import type { Awareness } from "y-protocols/awareness";
 import { replaceText, transformIndex, type TextDelta } from "~/collab/text-diff";

@@ -3,7 +3,7 @@
  * workshop), list them, preview one read-only, and restore it as a new change everyone sees.
  */
 import { useCallback, useEffect, useState } from "react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/react";
 import * as Y from "yjs";
 import type { DocVersionSummary } from "~/models/doc.server";
 import { Button, Card, CardHeader } from "~/components/ui";

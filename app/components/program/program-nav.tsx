@@ -3,7 +3,7 @@
  * screens; a horizontal scroller under the title on phones and tablets.
  */
 import { NavLink } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/react";
 import { STEPS, stepHref } from "../../models/steps";
 import { ActivityIcon, DocumentIcon, HomeIcon, UsersIcon } from "../ui/icons";
 import { cn } from "../ui/cn";

@@ -2,7 +2,7 @@
  * What a step is for (from the method's source text), what it produces, what will be built there,
  * and who in this program may do what in it: the honest empty state every step page starts with.
  */
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/react";
 import { can, PROGRAM_ROLES, roleAllows, type Action, type ProgramAccess } from "../../models/permissions";
 import type { StepKey, StepState } from "../../models/steps";
 import { Badge, Card, CardBody, CardHeader } from "../ui";

@@ -1,5 +1,5 @@
 /** The page of one step inside a program: header, honest empty state, purpose, plans and access. */
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/react";
 import { STEPS, type StepKey, type StepState } from "../../models/steps";
 import { PageContainer } from "../app-shell";
 import { PageHeader } from "../ui";

@@ -1,6 +1,6 @@
 /** Copies text to the clipboard and says so (visibly and to screen readers). Falls back to selecting a field. */
 import { useEffect, useRef, useState } from "react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/react";
 import { Button, type ButtonProps } from "./button";
 import { CheckIcon, CopyIcon } from "./icons";
 

@@ -1,6 +1,6 @@
 /** Modal dialog on Radix: focus is trapped, Escape closes, the title labels it. */
 import * as RadixDialog from "@radix-ui/react-dialog";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/react";
 import { CloseIcon } from "./icons";
 import { cn } from "./cn";
 

@@ -59,3 +59,33 @@ export function DropdownMenuLabel({ className, ...rest }: Menu.DropdownMenuLabel
 export function DropdownMenuSeparator() {
   return <Menu.Separator className="my-1 h-px bg-slate-100" />;
 }
+
+/** A nested menu (e.g. "Move to ▸"): opens on hover, on Enter / → and closes on ←. */
+export const DropdownMenuSub = Menu.Sub;
+
+export function DropdownMenuSubTrigger({ className, children, ...rest }: Menu.DropdownMenuSubTriggerProps) {
+  return (
+    <Menu.SubTrigger className={cn(ITEM, "data-[state=open]:bg-slate-100", className)} {...rest}>
+      {children}
+      <svg viewBox="0 0 24 24" className="ml-auto h-4 w-4 text-slate-400" fill="none" stroke="currentColor" strokeWidth={2} aria-hidden>
+        <path d="m9 6 6 6-6 6" />
+      </svg>
+    </Menu.SubTrigger>
+  );
+}
+
+export function DropdownMenuSubContent({ className, ...rest }: Menu.DropdownMenuSubContentProps) {
+  return (
+    <Menu.Portal>
+      <Menu.SubContent
+        sideOffset={4}
+        collisionPadding={8}
+        className={cn(
+          "z-50 min-w-[12rem] max-w-[calc(100vw-1rem)] rounded-lg border border-slate-200 bg-white p-1 text-sm text-slate-800 shadow-lg",
+          className,
+        )}
+        {...rest}
+      />
+    </Menu.Portal>
+  );
+}
