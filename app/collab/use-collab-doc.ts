@@ -56,8 +56,8 @@ export function useCollabDoc(docName: string, user: PresenceUser): CollabDoc {
     const onBefore = (tr: Y.Transaction) => {
       if (tr.origin !== provider && tr.origin !== cache) clockBefore = Y.getState(doc.store, doc.clientID);
     };
-    const onUpdate = (_update: Uint8Array, origin: unknown) => {
-      if (origin !== provider && origin !== cache) tracker.local(clockBefore);
+    const onUpdate = (update: Uint8Array, origin: unknown) => {
+      if (origin !== provider && origin !== cache) tracker.local(clockBefore, update);
       refresh();
     };
     // The server echoes our own changes once it has logged them; they change nothing locally, so
