@@ -28,7 +28,6 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..")
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 20);
 const RATE = 5;
 const SIZES = (process.env.BENCH_CLIENTS ?? "10,100,500").split(",").map(Number);
-const tsx = path.join(root, "node_modules", ".bin", "tsx");
 
 interface LoadResult {
   clients: number;
@@ -40,7 +39,7 @@ interface LoadResult {
   msgsPerSec: number;
 }
 
-// ---- process metrics (the server and its child processes: tsx runs node in a child) ----------
+// ---- process metrics (the server process and any children) ----------------------------------
 
 function descendants(pid: number): number[] {
   const out = [pid];
@@ -110,7 +109,7 @@ async function ours(): Promise<Target & { server: RunningServer }> {
 }
 
 async function baseline(): Promise<Target> {
-  const proc: ChildProcess = spawn(tsx, ["tests/bench/collab-baseline-server.ts"], { cwd: root, stdio: ["ignore", "pipe", "inherit"] });
+  const proc: ChildProcess = spawn(process.execPath, ["--import", "tsx", "tests/bench/collab-baseline-server.ts"], { cwd: root, stdio: ["ignore", "pipe", "inherit"] });
   const port = await new Promise<number>((resolve) => {
     let out = "";
     proc.stdout!.on("data", (c: Buffer) => {
@@ -133,7 +132,7 @@ async function baseline(): Promise<Target> {
 
 function runClients(url: string, count: number, cookie: string): Promise<LoadResult> {
   return new Promise((resolve, reject) => {
-    const proc = spawn(tsx, ["tests/bench/collab-load-clients.ts", url, String(count), String(RATE), String(SECONDS), cookie], {
+    const proc = spawn(process.execPath, ["--import", "tsx", "tests/bench/collab-load-clients.ts", url, String(count), String(RATE), String(SECONDS), cookie], {
       cwd: root,
       stdio: ["ignore", "pipe", "inherit"],
     });

@@ -2,7 +2,7 @@
  * `npm run bench:vision`: a live vision workshop of BENCH_PARTICIPANTS (60) people on one board,
  * through the real server the way users reach it (issue 5, Measure).
  *
- * Set-up: the real server (`startServer`: `tsx server/start.ts`, fresh SQLite, demo seeded). The
+ * Set-up: the real server (`startServer`: `node --import tsx server/start.ts`, fresh SQLite, demo seeded). The
  * participants are real accounts, written into the server's database with the models
  * (`createUser` + `putMember` in one transaction, alternating the project_team and frontline
  * roles, both of which may take part: `vision.participate`), then signed in through
@@ -44,7 +44,6 @@ import { openDatabase, type DbHandle } from "../../db/dialect";
 import { signIn, startServer, type RunningServer } from "../helpers/server";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
-const tsx = path.join(root, "node_modules", ".bin", "tsx");
 
 const PARTICIPANTS = Number(process.env.BENCH_PARTICIPANTS ?? 60);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 20);
@@ -161,7 +160,7 @@ function connect(serverUrl: string, docName: string, headers: Record<string, str
 // ---- servers -----------------------------------------------------------------------------------
 
 async function startBaseline(): Promise<{ wsUrl: string; stop(): Promise<void> }> {
-  const proc: ChildProcess = spawn(tsx, ["tests/bench/collab-baseline-server.ts"], { cwd: root, stdio: ["ignore", "pipe", "inherit"] });
+  const proc: ChildProcess = spawn(process.execPath, ["--import", "tsx", "tests/bench/collab-baseline-server.ts"], { cwd: root, stdio: ["ignore", "pipe", "inherit"] });
   const exited = new Promise<void>((r) => proc.once("exit", () => r()));
   const stop = async () => {
     if (proc.exitCode === null) proc.kill("SIGTERM");

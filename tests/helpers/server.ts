@@ -1,5 +1,5 @@
 /**
- * Starts the real server (`tsx server/start.ts`) as a child process on a free port with its own
+ * Starts the real server (`node --import tsx server/start.ts`) as a child process on a free port with its own
  * database, the way `npm start` runs it. kill() sends SIGKILL, stop() a graceful SIGTERM.
  */
 import { spawn, type ChildProcess } from "node:child_process";
@@ -24,7 +24,9 @@ export async function startServer(
   opts: { databaseUrl?: string; env?: Record<string, string>; port?: number } = {},
 ): Promise<RunningServer> {
   const databaseUrl = opts.databaseUrl ?? tmpSqlitePath("server");
-  const proc = spawn(path.join(root, "node_modules", ".bin", "tsx"), ["server/start.ts"], {
+  // Node itself with tsx's loader (not the tsx CLI, which runs the server in a child process that a
+  // SIGKILL of the CLI would orphan): kill() must kill the server itself.
+  const proc = spawn(process.execPath, ["--import", "tsx", "server/start.ts"], {
     cwd: root,
     env: {
       ...process.env,
