@@ -75,8 +75,16 @@ export async function userFromToken(token: string | null): Promise<PublicUser | 
   return (await findUserById(row.user_id)) ?? null;
 }
 
-export async function getUser(request: Request): Promise<PublicUser | null> {
-  return userFromToken(await tokenFromHeaders(request.headers));
+// One lookup per request: a page's root, layout and leaf loaders all ask who is signed in.
+const usersByRequest = new WeakMap<Request, Promise<PublicUser | null>>();
+
+export function getUser(request: Request): Promise<PublicUser | null> {
+  let user = usersByRequest.get(request);
+  if (!user) {
+    user = tokenFromHeaders(request.headers).then(userFromToken);
+    usersByRequest.set(request, user);
+  }
+  return user;
 }
 
 export function safeRedirectTo(to: FormDataEntryValue | string | null | undefined, fallback = "/programs"): string {
