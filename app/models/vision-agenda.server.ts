@@ -10,8 +10,7 @@ import type { Kysely } from "kysely";
 import { z } from "zod";
 import type { Database, VisionBoard } from "../../db/schema";
 import { db, newId, nowIso } from "../db.server";
-import { recordAudit } from "./audit.server";
-import { parseInput, requireActiveBoard, requireCan, VisionError, type VisionActor } from "./vision-common.server";
+import { parseInput, requireActiveBoard, requireCan, VisionError, type VisionActor, auditVision } from "./vision-common.server";
 import { syncControlDoc } from "./vision-control.server";
 
 export const MAX_SECTIONS = 20;
@@ -36,10 +35,7 @@ export const AgendaSchema = z.object({
 type Tx = Kysely<Database>;
 
 async function audit(tx: Tx, actor: VisionActor, boardId: string, action: string, before?: unknown, after?: unknown) {
-  await recordAudit(tx, {
-    orgId: actor.program.org_id,
-    programId: actor.program.id,
-    actorId: actor.user.id,
+  await auditVision(tx, actor, {
     entityType: "vision_board",
     entityId: boardId,
     action,
@@ -210,10 +206,7 @@ export async function setSectionDone(actor: VisionActor, boardId: unknown, secti
       } else {
         await tx.deleteFrom("vision_section_done").where("section_id", "=", id).where("user_id", "=", actor.user.id).execute();
       }
-      await recordAudit(tx, {
-        orgId: actor.program.org_id,
-        programId: actor.program.id,
-        actorId: actor.user.id,
+      await auditVision(tx, actor, {
         entityType: "vision_section",
         entityId: id,
         action: on ? "done" : "undone",

@@ -5,10 +5,9 @@
 import { z } from "zod";
 import type { VisionBoard } from "../../db/schema";
 import { db, newId, nowIso } from "../db.server";
-import { recordAudit } from "./audit.server";
 import { changeDoc } from "./live-docs.server";
 import { can, type ProgramAccess } from "./permissions";
-import { parseInput, requireActiveBoard, requireBoard, requireCan, type VisionActor } from "./vision-common.server";
+import { parseInput, requireActiveBoard, requireBoard, requireCan, type VisionActor, auditVision } from "./vision-common.server";
 import { syncControlDoc } from "./vision-control.server";
 import { DEFAULT_PROMPTS, putPrompt, visionBoardDocName, visionControlDocName } from "./vision-doc";
 
@@ -89,10 +88,7 @@ export async function createVisionBoard(actor: VisionActor, input: unknown): Pro
     .transaction()
     .execute(async (tx) => {
       await tx.insertInto("vision_boards").values(board).execute();
-      await recordAudit(tx, {
-        orgId: actor.program.org_id,
-        programId: actor.program.id,
-        actorId: actor.user.id,
+      await auditVision(tx, actor, {
         entityType: "vision_board",
         entityId: board.id,
         action: "create",
@@ -118,10 +114,7 @@ export async function renameVisionBoard(actor: VisionActor, boardId: unknown, in
     .transaction()
     .execute(async (tx) => {
       await tx.updateTable("vision_boards").set({ title }).where("id", "=", board.id).execute();
-      await recordAudit(tx, {
-        orgId: actor.program.org_id,
-        programId: actor.program.id,
-        actorId: actor.user.id,
+      await auditVision(tx, actor, {
         entityType: "vision_board",
         entityId: board.id,
         action: "rename",
@@ -138,10 +131,7 @@ export async function archiveVisionBoard(actor: VisionActor, boardId: unknown): 
     .transaction()
     .execute(async (tx) => {
       await tx.updateTable("vision_boards").set({ archived_at: nowIso() }).where("id", "=", board.id).execute();
-      await recordAudit(tx, {
-        orgId: actor.program.org_id,
-        programId: actor.program.id,
-        actorId: actor.user.id,
+      await auditVision(tx, actor, {
         entityType: "vision_board",
         entityId: board.id,
         action: "archive",
@@ -160,10 +150,7 @@ async function setFlag(actor: VisionActor, boardId: unknown, flag: "locked" | "a
       .transaction()
       .execute(async (tx) => {
         await tx.updateTable("vision_boards").set({ [flag]: on ? 1 : 0 }).where("id", "=", board.id).execute();
-        await recordAudit(tx, {
-          orgId: actor.program.org_id,
-          programId: actor.program.id,
-          actorId: actor.user.id,
+        await auditVision(tx, actor, {
           entityType: "vision_board",
           entityId: board.id,
           action: flag === "locked" ? (on ? "lock" : "unlock") : on ? "anonymous_on" : "anonymous_off",

@@ -4,8 +4,10 @@
  * field errors as i18n keys), zod parsing into field errors, and loading a board of the program.
  */
 import type { z } from "zod";
-import type { VisionBoard } from "../../db/schema";
+import type { Kysely } from "kysely";
+import type { Database, VisionBoard } from "../../db/schema";
 import { db } from "../db.server";
+import { recordAudit, type AuditInput } from "./audit.server";
 import { can, type Action, type ProgramAccess } from "./permissions";
 
 export interface VisionActor {
@@ -72,4 +74,13 @@ export function isUniqueViolation(error: unknown): boolean {
   const e = error as { code?: string; message?: string } | null;
   if (!e) return false;
   return e.code === "23505" || e.code === "SQLITE_CONSTRAINT_UNIQUE" || e.code === "SQLITE_CONSTRAINT_PRIMARYKEY" || /UNIQUE constraint failed/i.test(e.message ?? "");
+}
+
+/** Records a vision mutation in the audit log as done by `actor` in their program (same transaction). */
+export function auditVision(
+  tx: Kysely<Database>,
+  actor: VisionActor,
+  entry: Omit<AuditInput, "orgId" | "programId" | "actorId">,
+): Promise<void> {
+  return recordAudit(tx, { orgId: actor.program.org_id, programId: actor.program.id, actorId: actor.user.id, ...entry });
 }

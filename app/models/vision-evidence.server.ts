@@ -17,9 +17,8 @@ import type { VisionEvidence } from "../../db/schema";
 import { db, newId, nowIso } from "../db.server";
 import { env } from "../env.server";
 import { CsvError, decodeUtf8, parseCsv } from "../utils/csv";
-import { recordAudit } from "./audit.server";
 import { can } from "./permissions";
-import { parseInput, requireActiveBoard, requireBoard, requireCan, VisionError, type VisionActor } from "./vision-common.server";
+import { parseInput, requireActiveBoard, requireBoard, requireCan, VisionError, type VisionActor, auditVision } from "./vision-common.server";
 
 export const MAX_UPLOAD_BYTES = 20 * 1024 * 1024;
 export const CSV_PREVIEW_ROWS = 50;
@@ -259,10 +258,7 @@ export async function addVisionEvidenceFile(actor: VisionActor, boardId: unknown
       .transaction()
       .execute(async (tx) => {
         await tx.insertInto("vision_evidence").values(row).execute();
-        await recordAudit(tx, {
-          orgId: actor.program.org_id,
-          programId: actor.program.id,
-          actorId: actor.user.id,
+        await auditVision(tx, actor, {
           entityType: "vision_evidence",
           entityId: id,
           action: "upload",
@@ -311,10 +307,7 @@ export async function addVisionEvidenceLink(actor: VisionActor, boardId: unknown
     .transaction()
     .execute(async (tx) => {
       await tx.insertInto("vision_evidence").values(row).execute();
-      await recordAudit(tx, {
-        orgId: actor.program.org_id,
-        programId: actor.program.id,
-        actorId: actor.user.id,
+      await auditVision(tx, actor, {
         entityType: "vision_evidence",
         entityId: row.id,
         action: "link",
@@ -383,10 +376,7 @@ export async function deleteVisionEvidence(actor: VisionActor, evidenceId: unkno
     .transaction()
     .execute(async (tx) => {
       await tx.deleteFrom("vision_evidence").where("id", "=", row.id).execute();
-      await recordAudit(tx, {
-        orgId: actor.program.org_id,
-        programId: actor.program.id,
-        actorId: actor.user.id,
+      await auditVision(tx, actor, {
         entityType: "vision_evidence",
         entityId: row.id,
         action: "delete",

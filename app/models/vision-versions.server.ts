@@ -9,8 +9,7 @@
 import type { Kysely } from "kysely";
 import type { Database, VisionVersion } from "../../db/schema";
 import { db, newId, nowIso } from "../db.server";
-import { recordAudit } from "./audit.server";
-import { isUniqueViolation, parseInput, requireCan, VisionError, type VisionActor } from "./vision-common.server";
+import { isUniqueViolation, parseInput, requireCan, VisionError, type VisionActor, auditVision } from "./vision-common.server";
 import { diffVisions, DraftInputSchema, type VisionContent, type VisionDiff, type VisionStandardContent } from "./vision-output";
 
 export interface VisionDraft extends VisionContent {
@@ -131,10 +130,7 @@ export async function saveVisionDraft(actor: VisionActor, input: unknown): Promi
       const before = await tx.selectFrom("vision_drafts").select(["statement", "standards_json", "based_on_version"]).where("program_id", "=", actor.program.id).executeTakeFirst();
       const latest = await latestVersionRow(tx, actor.program.id);
       await writeDraft(tx, actor, content, before?.based_on_version ?? latest?.version ?? null);
-      await recordAudit(tx, {
-        orgId: actor.program.org_id,
-        programId: actor.program.id,
-        actorId: actor.user.id,
+      await auditVision(tx, actor, {
         entityType: "vision_draft",
         entityId: actor.program.id,
         action: "save",
@@ -199,10 +195,7 @@ export async function publishVision(actor: VisionActor, input?: unknown): Promis
               .execute();
           }
           await writeDraft(tx, actor, c, version);
-          await recordAudit(tx, {
-            orgId: actor.program.org_id,
-            programId: actor.program.id,
-            actorId: actor.user.id,
+          await auditVision(tx, actor, {
             entityType: "vision_version",
             entityId: id,
             action: "publish",

@@ -20,7 +20,7 @@ import type { VisionVoteRound } from "../../db/schema";
 import { db, newId, nowIso } from "../db.server";
 import { recordAudit } from "./audit.server";
 import { readDoc } from "./live-docs.server";
-import { isUniqueViolation, parseInput, requireActiveBoard, requireBoard, requireCan, VisionError, type VisionActor } from "./vision-common.server";
+import { isUniqueViolation, parseInput, requireActiveBoard, requireBoard, requireCan, VisionError, type VisionActor, auditVision } from "./vision-common.server";
 import { syncControlDoc } from "./vision-control.server";
 import { boardHasTarget, visionBoardDocName, type VoteResult } from "./vision-doc";
 import { tallyVotes } from "./vision-results";
@@ -80,10 +80,7 @@ export async function openVoteRound(actor: VisionActor, boardId: unknown, input:
       .execute(async (tx) => {
         // The partial unique index (one open round per board) has the final word under concurrency.
         await tx.insertInto("vision_vote_rounds").values(round).execute();
-        await recordAudit(tx, {
-          orgId: actor.program.org_id,
-          programId: actor.program.id,
-          actorId: actor.user.id,
+        await auditVision(tx, actor, {
           entityType: "vision_vote_round",
           entityId: round.id,
           action: "open",
@@ -222,10 +219,7 @@ export async function closeVoteRound(actor: VisionActor, roundId: unknown): Prom
         .where("status", "=", "open")
         .executeTakeFirst();
       if (Number(r.numUpdatedRows) !== 1) throw new VisionError(409, "vision.errors.roundNotOpen");
-      await recordAudit(tx, {
-        orgId: actor.program.org_id,
-        programId: actor.program.id,
-        actorId: actor.user.id,
+      await auditVision(tx, actor, {
         entityType: "vision_vote_round",
         entityId: round.id,
         action: "close",
@@ -252,10 +246,7 @@ export async function revealVoteRound(actor: VisionActor, roundId: unknown): Pro
       if (Number(r.numUpdatedRows) !== 1) throw new VisionError(409, "vision.errors.roundRevealed");
       const rows = await tx.selectFrom("vision_votes").select(["target_id as targetId", "count"]).where("round_id", "=", round.id).execute();
       const tally = tallyVotes(rows);
-      await recordAudit(tx, {
-        orgId: actor.program.org_id,
-        programId: actor.program.id,
-        actorId: actor.user.id,
+      await auditVision(tx, actor, {
         entityType: "vision_vote_round",
         entityId: round.id,
         action: "reveal",

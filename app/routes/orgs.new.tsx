@@ -1,12 +1,13 @@
 /** Create an organisation; its creator becomes its admin and works in it from now on. */
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useNavigation } from "@remix-run/react";
+import { Form, useActionData, useNavigation } from "@remix-run/react";
+import { FormActions } from "~/components/ui/form-actions";
 import { useTranslation } from "~/i18n/react";
 import { z } from "zod";
 import { PageContainer } from "~/components/app-shell";
 import { RouteError } from "~/components/route-error";
-import { Button, buttonClasses, Card, CardBody, Field, Input, PageHeader } from "~/components/ui";
+import { Card, CardBody, Field, Input, PageHeader } from "~/components/ui";
 import { tFor } from "~/i18n/config";
 import { localeFor } from "~/i18n/locale.server";
 import { createOrganization } from "~/models/org.server";
@@ -52,14 +53,7 @@ export default function NewOrgPage() {
             <Field label={t("orgs.fields.nameEn")} optionalLabel={t("ui.optional")} hint={t("orgs.fields.nameEnHint")} error={data?.fields.name_en}>
               <Input name="name_en" maxLength={200} defaultValue={data?.values.name_en} lang="en" />
             </Field>
-            <div className="flex flex-col-reverse gap-2 pt-2 sm:flex-row sm:justify-end">
-              <Link to="/programs" className={buttonClasses("ghost")}>
-                {t("ui.cancel")}
-              </Link>
-              <Button type="submit" busy={busy}>
-                {t("orgs.new.submit")}
-              </Button>
-            </div>
+            <FormActions cancelTo="/programs" submitLabel={t("orgs.new.submit")} busy={busy} />
           </Form>
         </CardBody>
       </Card>

@@ -1,12 +1,13 @@
 /** New program (organisation admins): its creator becomes its owner. */
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { FormActions } from "~/components/ui/form-actions";
 import { useTranslation } from "~/i18n/react";
 import { z } from "zod";
 import { PageContainer } from "~/components/app-shell";
 import { RouteError } from "~/components/route-error";
-import { Button, buttonClasses, Card, CardBody, Field, Input, PageHeader, Textarea } from "~/components/ui";
+import { Card, CardBody, Field, Input, PageHeader, Textarea } from "~/components/ui";
 import { tFor } from "~/i18n/config";
 import { localName } from "~/models/org.server";
 import { createProgram } from "~/models/program.server";
@@ -63,14 +64,7 @@ export default function NewProgramPage() {
             <Field label={t("programs.fields.description")} optionalLabel={t("ui.optional")} hint={t("programs.fields.descriptionHint")} error={data?.fields.description}>
               <Textarea name="description" rows={5} maxLength={5000} defaultValue={data?.values.description} />
             </Field>
-            <div className="flex flex-col-reverse gap-2 pt-2 sm:flex-row sm:justify-end">
-              <Link to="/programs" className={buttonClasses("ghost")}>
-                {t("ui.cancel")}
-              </Link>
-              <Button type="submit" busy={busy}>
-                {t("programs.new.submit")}
-              </Button>
-            </div>
+            <FormActions cancelTo="/programs" submitLabel={t("programs.new.submit")} busy={busy} />
           </Form>
         </CardBody>
       </Card>

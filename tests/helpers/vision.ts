@@ -3,7 +3,7 @@ import { setDbHandle } from "../../app/db.server";
 import { registerLiveDocs } from "../../app/models/live-docs.server";
 import { getProgramAccess } from "../../app/models/program.server";
 import { forgetVisionBoardPolicy } from "../../app/models/vision-boards.server";
-import type { VisionActor } from "../../app/models/vision-common.server";
+import { VisionError, type VisionActor } from "../../app/models/vision-common.server";
 import { seedDemoFoundation, type DemoIds } from "../../db/seed/demo-foundation";
 import { createTestDb, type TestDb } from "./db";
 import { useMemoryLiveDocs, type MemoryLiveDocs } from "./memory-live-docs";
@@ -43,4 +43,15 @@ export async function setupVision(dialect: "sqlite" | "postgres"): Promise<Visio
       await t.cleanup();
     },
   };
+}
+
+/** The VisionError a refused call throws (fails the test when the call succeeds). */
+export async function refusal(p: Promise<unknown>): Promise<VisionError> {
+  try {
+    await p;
+  } catch (e) {
+    if (e instanceof VisionError) return e;
+    throw e;
+  }
+  throw new Error("expected a refusal");
 }

@@ -13,21 +13,10 @@ import {
   setBoardLocked,
   visionBoardEditPolicy,
 } from "../../app/models/vision-boards.server";
-import { VisionError } from "../../app/models/vision-common.server";
 import { readBoardContent, readControlState, visionBoardDocName, visionControlDocName } from "../../app/models/vision-doc";
 import { addVisionNote, updateVisionNote } from "../../app/models/vision-notes.server";
 import { dialects } from "../helpers/db";
-import { setupVision, type VisionTestEnv } from "../helpers/vision";
-
-async function refusal(p: Promise<unknown>): Promise<VisionError> {
-  try {
-    await p;
-  } catch (e) {
-    if (e instanceof VisionError) return e;
-    throw e;
-  }
-  throw new Error("expected a refusal");
-}
+import { refusal, setupVision, type VisionTestEnv } from "../helpers/vision";
 
 describe.each(dialects())("vision boards on %s", (dialect) => {
   let env: VisionTestEnv;

@@ -4,7 +4,6 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createVisionBoard } from "../../app/models/vision-boards.server";
-import { VisionError } from "../../app/models/vision-common.server";
 import {
   addVisionEvidenceFile,
   addVisionEvidenceLink,
@@ -15,21 +14,11 @@ import {
   readVisionEvidenceFile,
 } from "../../app/models/vision-evidence.server";
 import { dialects } from "../helpers/db";
-import { setupVision, type VisionTestEnv } from "../helpers/vision";
+import { refusal, setupVision, type VisionTestEnv } from "../helpers/vision";
 
 // Uploads go to a temporary data directory (read by env() on first use).
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "cx-vision-data-"));
 process.env.DATA_DIR = dataDir;
-
-async function refusal(p: Promise<unknown>): Promise<VisionError> {
-  try {
-    await p;
-  } catch (e) {
-    if (e instanceof VisionError) return e;
-    throw e;
-  }
-  throw new Error("expected a refusal");
-}
 
 const utf8 = (s: string) => new TextEncoder().encode(s);
 const SURVEY = "\uFEFF编号,渠道,评分,意见\r\n1,网点,2,\"排队太久, 叫号不准\"\r\n2,App,4,\"进度\"\"一目了然\"\"\"\r\n3,电话,1,\"转了三次\n还没解决\"\r\n";

@@ -6,7 +6,7 @@ import { listAudit } from "../../app/models/audit.server";
 import { changeDoc } from "../../app/models/live-docs.server";
 import { programApiExtras } from "../../app/models/program-api.server";
 import { programStepStatuses } from "../../app/models/steps.server";
-import { VisionError } from "../../app/models/vision-common.server";
+import type { VisionError } from "../../app/models/vision-common.server";
 import { readBoardContent, readControlState, visionBoardDocName, visionControlDocName } from "../../app/models/vision-doc";
 import { getVisionOverview } from "../../app/models/vision-overview.server";
 import { rankResults } from "../../app/models/vision-results";
@@ -23,17 +23,7 @@ import { createOrganization } from "../../app/models/org.server";
 import { createProgram } from "../../app/models/program.server";
 import { seedDemoVision } from "../../db/seed/demo-vision";
 import { dialects } from "../helpers/db";
-import { setupVision, type VisionTestEnv } from "../helpers/vision";
-
-async function refusal(p: Promise<unknown>): Promise<VisionError> {
-  try {
-    await p;
-  } catch (e) {
-    if (e instanceof VisionError) return e;
-    throw e;
-  }
-  throw new Error("expected a refusal");
-}
+import { refusal, setupVision, type VisionTestEnv } from "../helpers/vision";
 
 const standard = (title: string, extra: Record<string, string> = {}) => ({ title, description: `${title} desc`, measurableHint: "≥ 85%", ...extra });
 

@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { listAudit } from "../../app/models/audit.server";
 import { createVisionBoard } from "../../app/models/vision-boards.server";
-import { VisionError } from "../../app/models/vision-common.server";
+import type { VisionError } from "../../app/models/vision-common.server";
 import { readControlState, visionControlDocName } from "../../app/models/vision-doc";
 import { addVisionNote } from "../../app/models/vision-notes.server";
 import {
@@ -15,17 +15,7 @@ import {
   revealVoteRound,
 } from "../../app/models/vision-voting.server";
 import { dialects } from "../helpers/db";
-import { setupVision, type VisionTestEnv } from "../helpers/vision";
-
-async function refusal(p: Promise<unknown>): Promise<VisionError> {
-  try {
-    await p;
-  } catch (e) {
-    if (e instanceof VisionError) return e;
-    throw e;
-  }
-  throw new Error("expected a refusal");
-}
+import { refusal, setupVision, type VisionTestEnv } from "../helpers/vision";
 
 describe.each(dialects())("dot voting on %s", (dialect) => {
   let env: VisionTestEnv;
