@@ -48,6 +48,14 @@ test("a live vision workshop: sticky notes, dot voting, publishing, read-only vi
   await exec.getByTestId("add-note-customer").click();
   await expect(exec.getByRole("alert").filter({ hasText: "Write something" })).toBeVisible();
 
+  // The facilitator adds a custom prompt; the participant sees the new column live.
+  const promptTitle = `竞争对手的体验 ${Date.now()}`;
+  await lead.getByTestId("add-prompt").click();
+  await lead.getByTestId("new-prompt-title").fill(promptTitle);
+  await lead.getByTestId("new-prompt-title").press("Enter");
+  await expect(exec.getByRole("region", { name: promptTitle })).toBeVisible();
+  await expect(exec.getByTestId("add-prompt")).toHaveCount(0);
+
   // Dot voting: open with a budget of 2, vote, reveal.
   await lead.getByTestId("budget").fill("2");
   await lead.getByTestId("open-round").click();

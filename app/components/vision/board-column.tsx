@@ -6,12 +6,13 @@
 import * as Menu from "@radix-ui/react-dropdown-menu";
 import { useState } from "react";
 import { useTranslation } from "~/i18n/react";
-import { ClusterNameSchema, NOTE_COLOURS, NoteTextSchema, patchNote, putCluster, putNote, type NoteColour, type VisionPrompt } from "~/models/vision-doc";
+import { ClusterNameSchema, NOTE_COLOURS, NoteTextSchema, patchNote, putCluster, putNote, removePrompt, type NoteColour, type VisionPrompt } from "~/models/vision-doc";
 import { Button, DropdownMenu, DropdownMenuContent, DropdownMenuItem, DropdownMenuLabel, DropdownMenuRadioGroup, Input, Textarea } from "~/components/ui";
 import { promptTitle, type BoardProps } from "./board-types";
 import { ClusterBox } from "./cluster-box";
 import { useNoteDropZone } from "./drop-zone";
-import { GroupIcon, MoreIcon } from "./icons";
+import { GroupIcon, MoreIcon, PencilIcon } from "./icons";
+import { RenamePromptForm } from "./prompt-editor";
 import { SWATCH_CLASSES } from "./note-colours";
 import { StickyNote } from "./sticky-note";
 
@@ -52,6 +53,7 @@ export function BoardColumn({ prompt, props }: { prompt: VisionPrompt; props: Bo
   const [clusterName, setClusterName] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [focused, setFocused] = useState(false);
+  const [renaming, setRenaming] = useState(false);
   const notes = board.notes.filter((n) => n.promptId === prompt.id);
   const clusters = board.clusters.filter((c) => c.promptId === prompt.id);
   const loose = notes.filter((n) => !n.clusterId || !clusters.some((c) => c.id === n.clusterId));
@@ -92,9 +94,15 @@ export function BoardColumn({ prompt, props }: { prompt: VisionPrompt; props: Bo
       {...drop.handlers}
     >
       <header className="flex items-start gap-2 px-3 pb-2 pt-3">
-        <h3 className="min-w-0 flex-1 text-[15px] font-semibold leading-snug text-slate-900">
-          {title}
-        </h3>
+        {renaming && doc ? (
+          <div className="min-w-0 flex-1">
+            <RenamePromptForm doc={doc} prompt={prompt} title={title} onDone={() => setRenaming(false)} />
+          </div>
+        ) : (
+          <h3 className="min-w-0 flex-1 text-[15px] font-semibold leading-snug text-slate-900">
+            {title}
+          </h3>
+        )}
         <span className="rounded-full bg-slate-100 px-2 py-0.5 text-xs font-medium tabular-nums text-slate-600" aria-label={t("vision.board.noteCount", { count: notes.length })}>
           {notes.length}
         </span>
@@ -111,6 +119,21 @@ export function BoardColumn({ prompt, props }: { prompt: VisionPrompt; props: Bo
                 <GroupIcon className="h-4 w-4 text-slate-500" />
                 {t("vision.board.newClusterAction")}
               </DropdownMenuItem>
+              {props.facilitate ? (
+                <>
+                  <DropdownMenuItem onSelect={() => setRenaming(true)} data-testid={`rename-prompt-action-${prompt.id}`}>
+                    <PencilIcon className="h-4 w-4 text-slate-500" />
+                    {t("vision.board.renamePrompt")}
+                  </DropdownMenuItem>
+                  <DropdownMenuItem
+                    disabled={notes.length > 0 || clusters.length > 0}
+                    onSelect={() => removePrompt(doc, prompt.id)}
+                    data-testid={`remove-prompt-${prompt.id}`}
+                  >
+                    {notes.length > 0 || clusters.length > 0 ? t("vision.board.removePromptBlocked") : t("vision.board.removePrompt")}
+                  </DropdownMenuItem>
+                </>
+              ) : null}
             </DropdownMenuContent>
           </DropdownMenu>
         ) : null}

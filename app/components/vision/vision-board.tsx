@@ -8,6 +8,7 @@ import { useCallback, useEffect, useRef, useState } from "react";
 import { useTranslation } from "~/i18n/react";
 import { promptTitle, type BoardProps } from "./board-types";
 import { BoardColumn } from "./board-column";
+import { AddPromptTile } from "./prompt-editor";
 import { ChevronLeftIcon, ChevronRightIcon } from "./icons";
 
 export type { BoardProps } from "./board-types";
@@ -113,6 +114,7 @@ export function VisionBoardColumns(props: BoardProps) {
           {prompts.map((p) => (
             <BoardColumn key={p.id} prompt={p} props={props} />
           ))}
+          {props.facilitate && props.canEdit ? <AddPromptTile doc={props.doc} prompts={prompts} /> : null}
         </div>
         {edges.left ? (
           <div className="pointer-events-none absolute inset-y-0 left-0 hidden w-16 items-start bg-gradient-to-r from-slate-50 to-transparent pt-3 md:flex">
