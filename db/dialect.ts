@@ -27,6 +27,27 @@ export function isPostgresUrl(url: string): boolean {
 // Postgres returns BIGINT (int8) and NUMERIC as strings by default; our counters fit in a double.
 pg.types.setTypeParser(20, (v) => Number(v));
 
+const STATEMENT_CACHE_SIZE = 500;
+
+/**
+ * better-sqlite3 compiles SQL on every prepare(); Kysely prepares every query it runs. Reusing the
+ * compiled statement for the same SQL text removes that cost from every request. (Safe because
+ * statements run to completion synchronously; Kysely's streaming `iterate` is not used here.)
+ */
+function withStatementCache(sqlite: SQLite.Database): { prepare: SQLite.Database["prepare"]; close: () => void } {
+  const cache = new Map<string, SQLite.Statement>();
+  const prepare = ((source: string) => {
+    let stmt = cache.get(source);
+    if (!stmt) {
+      stmt = sqlite.prepare(source);
+      if (cache.size >= STATEMENT_CACHE_SIZE) cache.delete(cache.keys().next().value as string);
+      cache.set(source, stmt);
+    }
+    return stmt;
+  }) as SQLite.Database["prepare"];
+  return { prepare, close: () => sqlite.close() };
+}
+
 export function openDatabase(url: string): DbHandle {
   if (isPostgresUrl(url)) {
     const pool = new pg.Pool({ connectionString: url, max: 10 });
@@ -46,7 +67,7 @@ export function openDatabase(url: string): DbHandle {
   sqlite.pragma("synchronous = NORMAL");
   sqlite.pragma("foreign_keys = ON");
   sqlite.pragma("busy_timeout = 5000");
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
   return {
     db,
     dialect: "sqlite",
