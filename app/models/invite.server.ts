@@ -2,19 +2,16 @@
  * Invitations by email. There is no mail server: creating an invite yields a link to copy.
  * Only the token's hash is stored; the link carries the token itself.
  */
-import { createHash, randomBytes } from "node:crypto";
+import { randomBytes } from "node:crypto";
 import type { Invite, Program } from "../../db/schema";
 import { db, newId, nowIso } from "../db.server";
 import { recordAudit } from "./audit.server";
 import { putMember } from "./membership.server";
 import type { ProgramRole } from "./permissions";
 import { normaliseEmail, type PublicUser } from "./user.server";
+import { hashToken } from "./token-hash.server";
 
 const INVITE_DAYS = 14;
-
-function hashToken(token: string): string {
-  return createHash("sha256").update(token).digest("hex");
-}
 
 export type CreateInviteResult = { ok: true; token: string; invite: Invite } | { ok: false; reason: "already_member" };
 

@@ -3,11 +3,12 @@
  * or the same token as `Authorization: Bearer <token>`. Only the token's SHA-256 is stored,
  * so the sessions table cannot be replayed if it leaks.
  */
-import { createHash, randomBytes } from "node:crypto";
+import { randomBytes } from "node:crypto";
 import { createCookie, redirect } from "@remix-run/node";
 import { db, nowIso } from "../db.server";
 import { env } from "../env.server";
 import { findUserById, type PublicUser } from "./user.server";
+import { hashToken } from "./token-hash.server";
 
 const SESSION_DAYS = 30;
 const COOKIE_NAME = "cx_session";
@@ -22,10 +23,6 @@ export function sessionCookie() {
     path: "/",
     maxAge: SESSION_DAYS * 24 * 3600,
   }));
-}
-
-function hashToken(token: string): string {
-  return createHash("sha256").update(token).digest("hex");
 }
 
 export async function createSession(userId: string, userAgent: string | null): Promise<string> {

@@ -62,33 +62,26 @@ export default function ProgramsPage() {
     );
   }
 
+  const newProgram = canCreate ? (
+    <ButtonLink to="/programs/new">
+      <PlusIcon className="h-4 w-4" />
+      {t("programs.new.action")}
+    </ButtonLink>
+  ) : null;
+
   return (
     <PageContainer>
       <PageHeader
         eyebrow={org.name}
         title={t("programs.title")}
         description={t("programs.description")}
-        actions={
-          canCreate ? (
-            <ButtonLink to="/programs/new">
-              <PlusIcon className="h-4 w-4" />
-              {t("programs.new.action")}
-            </ButtonLink>
-          ) : null
-        }
+        actions={newProgram}
       />
       {programs.length === 0 ? (
         <EmptyState
           icon={<DocumentIcon className="h-5 w-5" />}
           title={t("programs.empty.title")}
-          actions={
-            canCreate ? (
-              <ButtonLink to="/programs/new">
-                <PlusIcon className="h-4 w-4" />
-                {t("programs.new.action")}
-              </ButtonLink>
-            ) : null
-          }
+          actions={newProgram}
         >
           {canCreate ? t("programs.empty.admin") : t("programs.empty.member")}
         </EmptyState>
