@@ -279,6 +279,194 @@ export interface VisionClustersTable {
   deleted_at: string | null;
 }
 
+export const JOURNEY_LANES = ["actions", "touchpoints", "frontstage", "backstage", "systems"] as const;
+export type JourneyLane = (typeof JOURNEY_LANES)[number];
+export const TOUCHPOINT_CHANNELS = ["phone", "web", "app", "branch", "sms", "chat", "email", "social", "other"] as const;
+export type TouchpointChannel = (typeof TOUCHPOINT_CHANNELS)[number];
+
+/** A journey map of a program, for one customer segment / persona; its content is the live doc `journey:<id>`. */
+export interface JourneyMapsTable {
+  id: string;
+  program_id: string;
+  name: string;
+  persona: string;
+  description: string;
+  created_by: string | null;
+  created_at: string;
+  updated_at: string;
+  archived_at: string | null;
+}
+
+/** Read model: a map's stages (columns), projected from `journey:<mapId>`. */
+export interface JourneyStagesTable {
+  map_id: string;
+  doc_object_id: string;
+  name: string;
+  position: number;
+  projected_at: string;
+  deleted_at: string | null;
+}
+
+/** Read model: a map's cards; lane "touchpoints" cards are touchpoints and carry a channel. */
+export interface JourneyCardsTable {
+  map_id: string;
+  doc_object_id: string;
+  stage_id: string;
+  lane: JourneyLane;
+  channel: TouchpointChannel | null;
+  text: string;
+  position: number;
+  created_by: string | null;
+  created_at: string;
+  projected_at: string;
+  deleted_at: string | null;
+}
+
+/** Read model: a map's personas (each with an emotion curve). */
+export interface JourneyPersonasTable {
+  map_id: string;
+  doc_object_id: string;
+  name: string;
+  colour: string;
+  projected_at: string;
+  deleted_at: string | null;
+}
+
+/** Read model: one point of an emotion curve, −2…+2. */
+export interface JourneyEmotionsTable {
+  map_id: string;
+  persona_id: string;
+  stage_id: string;
+  value: number;
+}
+
+export type PainPointSource = "top_down" | "bottom_up";
+export type PainPointStatus = "open" | "confirmed" | "addressed" | "dismissed";
+
+/** Read model: pain points pinned on touchpoints. */
+export interface PainPointsTable {
+  map_id: string;
+  doc_object_id: string;
+  program_id: string;
+  touchpoint_id: string | null;
+  title: string;
+  description: string;
+  severity: number;
+  reach: number;
+  impact: number;
+  effort: number;
+  source: PainPointSource;
+  status: PainPointStatus;
+  created_by: string | null;
+  created_at: string;
+  projected_at: string;
+  deleted_at: string | null;
+}
+
+/** Read model: the answers to a map's key questions (a–f). */
+export interface JourneyQuestionsTable {
+  map_id: string;
+  question_key: string;
+  answer: string;
+  projected_at: string;
+}
+
+export type FeedbackImportStatus = "staged" | "committed" | "cancelled";
+
+/** A CSV upload of feedback records, staged until the user commits or cancels it. */
+export interface FeedbackImportsTable {
+  id: string;
+  program_id: string;
+  filename: string;
+  encoding: string;
+  storage_path: string | null;
+  header_json: string;
+  mapping_json: string | null;
+  score_scale: string | null;
+  status: FeedbackImportStatus;
+  total_rows: number;
+  valid_rows: number;
+  error_rows: number;
+  errors_json: string | null;
+  imported_rows: number;
+  created_by: string | null;
+  created_at: string;
+  finished_at: string | null;
+}
+
+export type FeedbackSource = "import" | "manual" | "api" | "idea";
+
+/** One customer (or frontline) feedback record. */
+export interface FeedbackRecordsTable {
+  id: string;
+  program_id: string;
+  import_id: string | null;
+  source: FeedbackSource;
+  /** YYYY-MM-DD */
+  occurred_on: string;
+  channel: string;
+  segment: string;
+  contact_reason: string;
+  score: number | null;
+  score_min: number | null;
+  score_max: number | null;
+  text: string;
+  customer_id: string | null;
+  created_by: string | null;
+  created_at: string;
+}
+
+export type JourneyEvidenceKind = "file" | "link";
+
+/** A file (recording, image, document) or a link used as evidence in a program's journey work. */
+export interface JourneyEvidenceTable {
+  id: string;
+  program_id: string;
+  kind: JourneyEvidenceKind;
+  title: string;
+  url: string | null;
+  filename: string | null;
+  mime: string | null;
+  size_bytes: number | null;
+  storage_path: string | null;
+  uploaded_by: string | null;
+  created_at: string;
+}
+
+export type EvidenceTargetType = "touchpoint" | "pain_point" | "question";
+export type EvidenceType = "feedback" | "file" | "link";
+
+/** Evidence linked to a touchpoint, pain point or key question (by doc object id / question key) of a map. */
+export interface JourneyEvidenceLinksTable {
+  id: string;
+  map_id: string;
+  target_type: EvidenceTargetType;
+  target_id: string;
+  evidence_type: EvidenceType;
+  evidence_id: string;
+  created_by: string | null;
+  created_at: string;
+}
+
+export interface PainPointSettingsTable {
+  program_id: string;
+  triangulation_margin: number;
+  updated_by: string | null;
+  updated_at: string;
+}
+
+/** Leadership reviewed a flagged pain point at these scores. */
+export interface PainPointReviewsTable {
+  id: string;
+  map_id: string;
+  pain_point_id: string;
+  top_down_score: number;
+  bottom_up_score: number;
+  note: string;
+  reviewed_by: string | null;
+  reviewed_at: string;
+}
+
 export interface Database {
   users: UsersTable;
   sessions: SessionsTable;
@@ -305,6 +493,19 @@ export interface Database {
   doc_snapshots: DocSnapshotsTable;
   doc_versions: DocVersionsTable;
   program_briefs: ProgramBriefsTable;
+  journey_maps: JourneyMapsTable;
+  journey_stages: JourneyStagesTable;
+  journey_cards: JourneyCardsTable;
+  journey_personas: JourneyPersonasTable;
+  journey_emotions: JourneyEmotionsTable;
+  pain_points: PainPointsTable;
+  journey_questions: JourneyQuestionsTable;
+  feedback_imports: FeedbackImportsTable;
+  feedback_records: FeedbackRecordsTable;
+  journey_evidence: JourneyEvidenceTable;
+  journey_evidence_links: JourneyEvidenceLinksTable;
+  pain_point_settings: PainPointSettingsTable;
+  pain_point_reviews: PainPointReviewsTable;
 }
 
 export type User = Selectable<UsersTable>;
@@ -323,3 +524,8 @@ export type VisionVoteRound = Selectable<VisionVoteRoundsTable>;
 export type VisionEvidence = Selectable<VisionEvidenceTable>;
 export type VisionVersion = Selectable<VisionVersionsTable>;
 export type VisionStandard = Selectable<VisionStandardsTable>;
+export type JourneyMap = Selectable<JourneyMapsTable>;
+export type FeedbackImport = Selectable<FeedbackImportsTable>;
+export type FeedbackRecord = Selectable<FeedbackRecordsTable>;
+export type JourneyEvidence = Selectable<JourneyEvidenceTable>;
+export type JourneyEvidenceLink = Selectable<JourneyEvidenceLinksTable>;

@@ -24,6 +24,7 @@ const STATUS_CODES: Record<number, string> = {
   404: "not_found",
   409: "conflict",
   413: "payload_too_large",
+  415: "unsupported_media_type",
   422: "invalid_input",
   429: "too_many_requests",
 };

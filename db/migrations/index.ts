@@ -6,9 +6,11 @@ import type { Migration } from "kysely";
 import * as foundation from "./2026-11-23-001-foundation";
 import * as collab from "./2026-11-23-002-collab";
 import * as vision from "./2026-11-23-003-vision";
+import * as journeys from "./2026-11-23-004-journeys";
 
 export const migrations: Record<string, Migration> = {
   "2026-11-23-001-foundation": foundation,
   "2026-11-23-002-collab": collab,
   "2026-11-23-003-vision": vision,
+  "2026-11-23-004-journeys": journeys,
 };

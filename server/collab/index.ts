@@ -22,6 +22,7 @@ import { CLOSE, limitsFromEnv } from "./limits";
 import { createUpdateStore } from "./persistence";
 import { docKind, registerDocKind, resolveDoc } from "./registry";
 import { visionControlKind, visionKind } from "./vision-kind";
+import { journeyKind } from "./journey-kind";
 
 export interface CollabServer {
   hub: RoomHub;
@@ -45,6 +46,7 @@ export function attachCollab(server: http.Server, opts: { env: Env; handle: DbHa
   registerDocKind(briefKind);
   registerDocKind(visionKind);
   registerDocKind(visionControlKind);
+  registerDocKind(journeyKind);
 
   const hub = new RoomHub(createUpdateStore(opts.handle), limits);
   const history = new DocHistory(opts.handle.db, hub);

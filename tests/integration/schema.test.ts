@@ -50,6 +50,35 @@ const COLUMNS = {
     "created_at", "projected_at", "deleted_at",
   ],
   vision_clusters: ["board_id", "doc_object_id", "prompt_id", "name", "projected_at", "deleted_at"],
+  journey_maps: ["id", "program_id", "name", "persona", "description", "created_by", "created_at", "updated_at", "archived_at"],
+  journey_stages: ["map_id", "doc_object_id", "name", "position", "projected_at", "deleted_at"],
+  journey_cards: [
+    "map_id", "doc_object_id", "stage_id", "lane", "channel", "text", "position", "created_by", "created_at",
+    "projected_at", "deleted_at",
+  ],
+  journey_personas: ["map_id", "doc_object_id", "name", "colour", "projected_at", "deleted_at"],
+  journey_emotions: ["map_id", "persona_id", "stage_id", "value"],
+  pain_points: [
+    "map_id", "doc_object_id", "program_id", "touchpoint_id", "title", "description", "severity", "reach", "impact",
+    "effort", "source", "status", "created_by", "created_at", "projected_at", "deleted_at",
+  ],
+  journey_questions: ["map_id", "question_key", "answer", "projected_at"],
+  feedback_imports: [
+    "id", "program_id", "filename", "encoding", "storage_path", "header_json", "mapping_json", "score_scale", "status",
+    "total_rows", "valid_rows", "error_rows", "errors_json", "imported_rows", "created_by", "created_at", "finished_at",
+  ],
+  feedback_records: [
+    "id", "program_id", "import_id", "source", "occurred_on", "channel", "segment", "contact_reason", "score",
+    "score_min", "score_max", "text", "customer_id", "created_by", "created_at",
+  ],
+  journey_evidence: [
+    "id", "program_id", "kind", "title", "url", "filename", "mime", "size_bytes", "storage_path", "uploaded_by", "created_at",
+  ],
+  journey_evidence_links: ["id", "map_id", "target_type", "target_id", "evidence_type", "evidence_id", "created_by", "created_at"],
+  pain_point_settings: ["program_id", "triangulation_margin", "updated_by", "updated_at"],
+  pain_point_reviews: [
+    "id", "map_id", "pain_point_id", "top_down_score", "bottom_up_score", "note", "reviewed_by", "reviewed_at",
+  ],
 } as const satisfies { [T in keyof Database]: readonly (keyof Database[T])[] };
 
 // Every column of the interface is listed (the type checker fails here otherwise).
