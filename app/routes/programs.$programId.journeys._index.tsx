@@ -1,20 +1,293 @@
-/** Step journeys: what the step is for, what will be built here, and who may do what. */
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { useLoaderData } from "@remix-run/react";
-import { StepPage } from "~/components/program/step-page";
-import { loadStep } from "~/utils/step-loader.server";
+/**
+ * Step 2, identify pain points: the program's journey maps (one per customer segment / persona)
+ * with create, duplicate, archive and restore; the way to the outside-in analysis, the feedback
+ * import and the evidence library; and the program's top pain points.
+ *
+ * The "New journey map" dialog posts intent=create with inputs name="name", name="persona",
+ * name="description" and redirects to the new map.
+ */
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json, redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
+import { useEffect, useState } from "react";
+import { useTranslation } from "~/i18n/react";
+import { PageContainer } from "~/components/app-shell";
+import { StepPurpose } from "~/components/program/step-guide";
 import { RouteError } from "~/components/route-error";
+import {
+  Badge,
+  Button,
+  ButtonLink,
+  Card,
+  CardBody,
+  Dialog,
+  DialogContent,
+  DialogTrigger,
+  EmptyState,
+  Field,
+  Input,
+  PageHeader,
+  Textarea,
+} from "~/components/ui";
+import { PlusIcon, UsersIcon } from "~/components/ui/icons";
+import { FormActions } from "~/components/ui/form-actions";
+import { requireProgram } from "~/models/access.server";
+import { DomainError } from "~/models/domain.server";
+import { journeyMapStats, programEvidenceVolume } from "~/models/journey-overview.server";
+import {
+  createJourneyMap,
+  duplicateJourneyMap,
+  listJourneyMaps,
+  MAP_DESCRIPTION_MAX_CHARS,
+  MAP_NAME_MAX_CHARS,
+  MAP_PERSONA_MAX_CHARS,
+  setJourneyMapArchived,
+} from "~/models/journey-maps.server";
+import { can } from "~/models/permissions";
+import { STEPS } from "~/models/steps";
+import { domainErrorResponse } from "~/utils/domain-http.server";
+import { formatDateTime, formatNumber } from "~/utils/format";
+import { httpError } from "~/utils/http.server";
+import { isApiErrorBody } from "~/utils/http";
 import { pageTitle } from "~/utils/root-data";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "steps.painPoints.name");
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  return loadStep(request, params.programId, "painPoints");
+  const { program, access } = await requireProgram(request, params.programId);
+  const showArchived = new URL(request.url).searchParams.get("archived") === "1";
+  const maps = await listJourneyMaps(program.id, { includeArchived: true });
+  const [stats, volume] = await Promise.all([journeyMapStats(maps.map((m) => m.id)), programEvidenceVolume(program.id)]);
+  return json({
+    programId: program.id,
+    maps: maps.map((m) => ({ ...m, stats: stats[m.id] })),
+    volume,
+    showArchived,
+    canEdit: can(access, "journey.edit"),
+  });
 }
 
-export default function StepRoute() {
-  const { state } = useLoaderData<typeof loader>();
-  return <StepPage step="painPoints" state={state} />;
+export async function action({ request, params }: ActionFunctionArgs) {
+  const ctx = await requireProgram(request, params.programId);
+  const form = await request.formData();
+  const intent = String(form.get("intent") ?? "");
+  const mapId = form.get("mapId");
+  try {
+    switch (intent) {
+      case "create": {
+        const map = await createJourneyMap(
+          ctx,
+          { name: form.get("name"), persona: form.get("persona"), description: form.get("description") ?? "" },
+          ctx.locale,
+        );
+        return redirect(`/programs/${ctx.program.id}/journeys/${map.id}`);
+      }
+      case "duplicate": {
+        const map = await duplicateJourneyMap(ctx, mapId, ctx.locale);
+        return redirect(`/programs/${ctx.program.id}/journeys/${map.id}`);
+      }
+      case "archive":
+      case "restore":
+        await setJourneyMapArchived(ctx, mapId, intent === "archive");
+        return json({ ok: true, intent });
+      default:
+        return httpError(ctx.locale, 400);
+    }
+  } catch (error) {
+    if (error instanceof DomainError) return domainErrorResponse(ctx.locale, error);
+    throw error;
+  }
+}
+
+type MapRow = ReturnType<typeof useLoaderData<typeof loader>>["maps"][number];
+
+function NewMapDialog() {
+  const { t } = useTranslation();
+  const [open, setOpen] = useState(false);
+  const data = useActionData<typeof action>();
+  const nav = useNavigation();
+  const busy = nav.state !== "idle" && nav.formData?.get("intent") === "create";
+  const fields = isApiErrorBody(data) ? (data.error.fields ?? {}) : {};
+  useEffect(() => {
+    if (isApiErrorBody(data) && data.error.fields) setOpen(true);
+  }, [data]);
+  return (
+    <Dialog open={open} onOpenChange={setOpen}>
+      <DialogTrigger asChild>
+        <Button>
+          <PlusIcon className="h-4 w-4" />
+          {t("journey.index.new")}
+        </Button>
+      </DialogTrigger>
+      <DialogContent title={t("journey.index.newTitle")} description={t("journey.index.newDescription")} className="max-w-lg">
+        <Form method="post" className="space-y-4" noValidate>
+          <input type="hidden" name="intent" value="create" />
+          <Field label={t("journey.fields.name")} hint={t("journey.fields.nameHint")} error={fields.name}>
+            <Input name="name" required maxLength={MAP_NAME_MAX_CHARS} autoFocus />
+          </Field>
+          <Field label={t("journey.fields.persona")} hint={t("journey.fields.personaHint")} error={fields.persona}>
+            <Input name="persona" required maxLength={MAP_PERSONA_MAX_CHARS} />
+          </Field>
+          <Field label={t("journey.fields.description")} optionalLabel={t("ui.optional")} error={fields.description}>
+            <Textarea name="description" rows={3} maxLength={MAP_DESCRIPTION_MAX_CHARS} />
+          </Field>
+          <FormActions onCancel={() => setOpen(false)} submitLabel={t("journey.index.create")} busy={busy} />
+        </Form>
+      </DialogContent>
+    </Dialog>
+  );
+}
+
+function Stat({ label, value }: { label: string; value: string }) {
+  return (
+    <div className="flex items-baseline gap-1.5">
+      <dd className="text-base font-semibold tabular-nums text-slate-900">{value}</dd>
+      <dt className="text-sm text-slate-600">{label}</dt>
+    </div>
+  );
+}
+
+function MapCard({ map, programId, canEdit }: { map: MapRow; programId: string; canEdit: boolean }) {
+  const { t, i18n } = useTranslation();
+  const nav = useNavigation();
+  const pending = nav.state !== "idle" && nav.formData?.get("mapId") === map.id;
+  const locale = i18n.language as "en" | "zh-CN";
+  const archived = map.archivedAt !== null;
+  return (
+    <Card className={archived ? "opacity-80" : undefined}>
+      <CardBody className="flex h-full flex-col gap-4 py-5">
+        <div className="flex items-start justify-between gap-3">
+          <div className="min-w-0">
+            <h3 className="truncate text-base font-semibold text-slate-900">
+              <Link to={`/programs/${programId}/journeys/${map.id}`} className="hover:text-brand-700 hover:underline">
+                {map.name}
+              </Link>
+            </h3>
+            <p className="mt-1 flex items-center gap-1.5 text-sm text-slate-600" title={t("journey.fields.persona")}>
+              <UsersIcon className="h-4 w-4 shrink-0 text-slate-400" aria-hidden />
+              <span className="sr-only">{t("journey.fields.persona")}: </span>
+              {map.persona}
+            </p>
+          </div>
+          {archived ? <Badge tone="neutral">{t("journey.index.archived")}</Badge> : null}
+        </div>
+        {map.description ? <p className="line-clamp-2 text-sm leading-6 text-slate-600">{map.description}</p> : null}
+        <dl className="grid grid-cols-2 gap-x-4 gap-y-1.5 rounded-md bg-slate-50 px-3 py-2.5">
+          <Stat label={t("journey.index.stats.stages")} value={formatNumber(map.stats.stages, locale)} />
+          <Stat label={t("journey.index.stats.touchpoints")} value={formatNumber(map.stats.touchpoints, locale)} />
+          <Stat label={t("journey.index.stats.painPoints")} value={formatNumber(map.stats.painPoints, locale)} />
+          <Stat label={t("journey.index.stats.questions")} value={`${map.stats.answered}/6`} />
+        </dl>
+        <div className="mt-auto flex flex-wrap items-center justify-between gap-2 border-t border-slate-100 pt-3">
+          <span className="text-xs text-slate-500">{t("journey.index.updated", { when: formatDateTime(map.updatedAt, locale) })}</span>
+          <div className="flex flex-wrap gap-2">
+            <ButtonLink to={`/programs/${programId}/journeys/${map.id}`} size="sm" variant="secondary">
+              {t("journey.index.open")}
+            </ButtonLink>
+            {canEdit ? (
+              <Form method="post" className="flex gap-2">
+                <input type="hidden" name="mapId" value={map.id} />
+                {!archived ? (
+                  <Button type="submit" name="intent" value="duplicate" size="sm" variant="ghost" disabled={pending}>
+                    {t("journey.index.duplicate")}
+                  </Button>
+                ) : null}
+                <Button type="submit" name="intent" value={archived ? "restore" : "archive"} size="sm" variant="ghost" disabled={pending}>
+                  {archived ? t("journey.index.restore") : t("journey.index.archive")}
+                </Button>
+              </Form>
+            ) : null}
+          </div>
+        </div>
+      </CardBody>
+    </Card>
+  );
+}
+
+export default function JourneysPage() {
+  const { t, i18n } = useTranslation();
+  const { programId, maps, volume, showArchived, canEdit } = useLoaderData<typeof loader>();
+  const [params] = useSearchParams();
+  const data = useActionData<typeof action>();
+  const locale = i18n.language as "en" | "zh-CN";
+  const active = maps.filter((m) => m.archivedAt === null);
+  const archived = maps.filter((m) => m.archivedAt !== null);
+  const number = STEPS.find((s) => s.key === "painPoints")!.number;
+  const formError = isApiErrorBody(data) && !data.error.fields ? data.error.message : null;
+  const base = `/programs/${programId}/journeys`;
+  return (
+    <PageContainer>
+      <PageHeader
+        eyebrow={t("stepPage.eyebrow", { number, total: STEPS.length })}
+        title={t("steps.painPoints.name")}
+        description={t("steps.painPoints.short")}
+        actions={canEdit ? <NewMapDialog /> : undefined}
+      />
+      {formError ? (
+        <p role="alert" className="mb-4 rounded-md border border-red-200 bg-red-50 px-4 py-3 text-sm text-red-800">
+          {formError}
+        </p>
+      ) : null}
+
+      <nav aria-label={t("journey.index.toolsLabel")} className="mb-6 grid gap-3 sm:grid-cols-3">
+        <Link to={`${base}/analysis`} className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm hover:border-brand-300 hover:bg-brand-50/40">
+          <div className="text-sm font-semibold text-slate-900">{t("journey.index.tools.analysis")}</div>
+          <div className="mt-1 text-sm text-slate-600">
+            {t("journey.index.tools.analysisHint", { count: volume.feedback, formatted: formatNumber(volume.feedback, locale) })}
+          </div>
+        </Link>
+        <Link to={`${base}/import`} className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm hover:border-brand-300 hover:bg-brand-50/40">
+          <div className="text-sm font-semibold text-slate-900">{t("journey.index.tools.import")}</div>
+          <div className="mt-1 text-sm text-slate-600">{t("journey.index.tools.importHint")}</div>
+        </Link>
+        <Link to={`${base}/evidence`} className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm hover:border-brand-300 hover:bg-brand-50/40">
+          <div className="text-sm font-semibold text-slate-900">{t("journey.index.tools.evidence")}</div>
+          <div className="mt-1 text-sm text-slate-600">{t("journey.index.tools.evidenceHint", { count: volume.files })}</div>
+        </Link>
+      </nav>
+
+      <section aria-labelledby="maps-heading" className="space-y-4">
+        <div className="flex items-center justify-between">
+          <h2 id="maps-heading" className="text-lg font-semibold text-slate-900">
+            {t("journey.index.mapsHeading", { count: active.length })}
+          </h2>
+          {archived.length > 0 ? (
+            <Link
+              to={showArchived ? "." : `?${new URLSearchParams({ ...Object.fromEntries(params), archived: "1" })}`}
+              className="text-sm font-medium text-brand-700 hover:underline"
+            >
+              {showArchived ? t("journey.index.hideArchived") : t("journey.index.showArchived", { count: archived.length })}
+            </Link>
+          ) : null}
+        </div>
+        {active.length === 0 ? (
+          <EmptyState title={t("journey.index.emptyTitle")} actions={canEdit ? <NewMapDialog /> : undefined}>
+            {canEdit ? t("journey.index.emptyBody") : t("journey.index.emptyBodyReadOnly")}
+          </EmptyState>
+        ) : (
+          <div className="grid gap-4 md:grid-cols-2 xl:grid-cols-3">
+            {active.map((m) => (
+              <MapCard key={m.id} map={m} programId={programId} canEdit={canEdit} />
+            ))}
+          </div>
+        )}
+        {showArchived && archived.length > 0 ? (
+          <div className="space-y-3 pt-2">
+            <h3 className="text-sm font-semibold uppercase tracking-wide text-slate-500">{t("journey.index.archivedHeading")}</h3>
+            <div className="grid gap-4 md:grid-cols-2 xl:grid-cols-3">
+              {archived.map((m) => (
+                <MapCard key={m.id} map={m} programId={programId} canEdit={canEdit} />
+              ))}
+            </div>
+          </div>
+        ) : null}
+      </section>
+
+      <div className="mt-8">
+        <StepPurpose step="painPoints" />
+      </div>
+    </PageContainer>
+  );
 }
 
 export function ErrorBoundary() {

@@ -2,6 +2,7 @@ import type { Kysely } from "kysely";
 import type { Database } from "../schema";
 import { seedDemoBrief } from "./demo-brief";
 import { seedDemoFoundation, type DemoIds } from "./demo-foundation";
+import { seedDemoJourneys } from "./demo-journeys";
 import { seedDemoVision, type ChangeDoc } from "./demo-vision";
 
 /**
@@ -15,5 +16,6 @@ export async function seedDemoIfEmpty(db: Kysely<Database>, changeDoc: ChangeDoc
   const ids = await seedDemoFoundation(db);
   await seedDemoBrief(ids, changeDoc);
   await seedDemoVision(db, ids, changeDoc);
+  await seedDemoJourneys(db, ids, changeDoc);
   return ids;
 }

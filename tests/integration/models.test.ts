@@ -9,6 +9,7 @@ import { createProgram, getProgramAccess, listVisiblePrograms } from "../../app/
 import { clearFailures, recordFailure, retryAfterSeconds } from "../../app/models/throttle.server";
 import { createUser, EmailTakenError, findUserByEmail, verifyLogin } from "../../app/models/user.server";
 import { briefDocName } from "../../app/models/brief";
+import { journeyDocName, readJourneyContent } from "../../app/models/journey-doc";
 import { changeDoc, readDoc } from "../../app/models/live-docs.server";
 import { seedDemoIfEmpty } from "../../db/seed/index";
 import { useMemoryLiveDocs } from "../helpers/memory-live-docs";
@@ -40,6 +41,36 @@ describe.each(dialects())("models on %s", (dialect) => {
     expect(boards).toHaveLength(1);
     const notes = await readDoc(`vision:${boards[0].id}`, (doc) => doc.getMap("notes").size);
     expect(notes).toBe(40);
+  });
+
+  it("seeds step 2: two maps with 40 touchpoints, 15 pain points, answered questions and 2,000 linked feedback records", async () => {
+    const maps = await t.handle.db.selectFrom("journey_maps").select(["id", "name"]).where("program_id", "=", demo.programId).execute();
+    expect(maps.map((m) => m.name).sort()).toEqual(["信用卡申请", "投诉处理"].sort());
+    let touchpoints = 0;
+    let pains = 0;
+    for (const m of maps) {
+      const c = await readDoc(journeyDocName(m.id), readJourneyContent);
+      touchpoints += c.cards.filter((x) => x.lane === "touchpoints").length;
+      pains += c.painPoints.length;
+      expect(c.painPoints.every((p) => p.touchpointId !== null)).toBe(true);
+      expect(Object.values(c.questions).every((a) => a.length > 0)).toBe(true);
+      expect(Object.keys(c.emotions).length).toBeGreaterThan(0);
+    }
+    expect(touchpoints).toBe(40);
+    expect(pains).toBe(15);
+    const records = await t.handle.db.selectFrom("feedback_records").select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow();
+    expect(Number(records.n)).toBe(2000);
+    const withCustomer = await t.handle.db
+      .selectFrom("feedback_records")
+      .select((eb) => eb.fn.count<number>("customer_id").distinct().as("n"))
+      .executeTakeFirstOrThrow();
+    expect(Number(withCustomer.n)).toBeGreaterThan(100);
+    const linked = await t.handle.db
+      .selectFrom("journey_evidence_links")
+      .select((eb) => eb.fn.count<number>("target_id").distinct().as("n"))
+      .where("target_type", "=", "pain_point")
+      .executeTakeFirstOrThrow();
+    expect(Number(linked.n)).toBe(15);
   });
 
   it("signs in demo users with the demo password, case-insensitively by email", async () => {
