@@ -23,14 +23,16 @@ const EMPTY: MapStats = { stages: 0, touchpoints: 0, cards: 0, painPoints: 0, an
 export async function journeyMapStats(mapIds: string[]): Promise<Record<string, MapStats>> {
   const out: Record<string, MapStats> = Object.fromEntries(mapIds.map((id) => [id, { ...EMPTY }]));
   if (mapIds.length === 0) return out;
-  const [stages, cards, pains, answers] = await Promise.all([
+  const live = (table: "journey_stages" | "pain_points") =>
     db()
-      .selectFrom("journey_stages")
+      .selectFrom(table)
       .select(["map_id", (eb) => eb.fn.countAll<number>().as("n")])
       .where("map_id", "in", mapIds)
       .where("deleted_at", "is", null)
       .groupBy("map_id")
-      .execute(),
+      .execute();
+  const [stages, cards, pains, answers] = await Promise.all([
+    live("journey_stages"),
     db()
       .selectFrom("journey_cards")
       .select(["map_id", "lane", (eb) => eb.fn.countAll<number>().as("n")])
@@ -38,13 +40,7 @@ export async function journeyMapStats(mapIds: string[]): Promise<Record<string, 
       .where("deleted_at", "is", null)
       .groupBy(["map_id", "lane"])
       .execute(),
-    db()
-      .selectFrom("pain_points")
-      .select(["map_id", (eb) => eb.fn.countAll<number>().as("n")])
-      .where("map_id", "in", mapIds)
-      .where("deleted_at", "is", null)
-      .groupBy("map_id")
-      .execute(),
+    live("pain_points"),
     db()
       .selectFrom("journey_questions")
       .select(["map_id", (eb) => eb.fn.countAll<number>().as("n")])

@@ -461,35 +461,24 @@ export async function seedDemoJourneys(db: Kysely<Database>, ids: DemoIds, chang
     for (let i = 0; i < links.length; i += 200) await db.insertInto("journey_evidence_links").values(links.slice(i, i + 200)).execute();
   }
 
+  const link = (title: string, url: string) => ({
+    id: uuid(),
+    program_id: ids.programId,
+    kind: "link" as const,
+    title,
+    url,
+    filename: null,
+    mime: null,
+    size_bytes: null,
+    storage_path: null,
+    uploaded_by: ids.users.team,
+    created_at: createdAt,
+  });
   await db
     .insertInto("journey_evidence")
     .values([
-      {
-        id: uuid(),
-        program_id: ids.programId,
-        kind: "link",
-        title: "2026 年第三季度信用卡客户满意度调研报告",
-        url: "https://intranet.demo.test/cx/2026q3-card-survey",
-        filename: null,
-        mime: null,
-        size_bytes: null,
-        storage_path: null,
-        uploaded_by: ids.users.team,
-        created_at: createdAt,
-      },
-      {
-        id: uuid(),
-        program_id: ids.programId,
-        kind: "link",
-        title: "投诉热线通话录音抽样（10 月）",
-        url: "https://intranet.demo.test/callcenter/recordings/2026-10-sample",
-        filename: null,
-        mime: null,
-        size_bytes: null,
-        storage_path: null,
-        uploaded_by: ids.users.team,
-        created_at: createdAt,
-      },
+      link("2026 年第三季度信用卡客户满意度调研报告", "https://intranet.demo.test/cx/2026q3-card-survey"),
+      link("投诉热线通话录音抽样（10 月）", "https://intranet.demo.test/callcenter/recordings/2026-10-sample"),
     ])
     .execute();
   await db
