@@ -433,7 +433,15 @@ async function seedMap(db: Kysely<Database>, ids: DemoIds, changeDoc: ChangeDoc,
   return { mapId, pains: painIds };
 }
 
-export async function seedDemoJourneys(db: Kysely<Database>, ids: DemoIds, changeDoc: ChangeDoc): Promise<{ mapIds: string[] }> {
+export interface DemoJourneyIds {
+  /** The credit-card application map and the complaint-handling map. */
+  cardMapId: string;
+  complaintMapId: string;
+  /** Per map id: the demo key of each pain point (e.g. "progress", "repeat") → its doc object id. */
+  painPoints: Record<string, Record<string, string>>;
+}
+
+export async function seedDemoJourneys(db: Kysely<Database>, ids: DemoIds, changeDoc: ChangeDoc): Promise<DemoJourneyIds> {
   const now = new Date();
   const createdAt = now.toISOString();
   const records = demoFeedbackRecords(ids.programId, 2000, now);
@@ -443,9 +451,11 @@ export async function seedDemoJourneys(db: Kysely<Database>, ids: DemoIds, chang
   for (const r of records) (byReason.get(r.contact_reason) ?? byReason.set(r.contact_reason, []).get(r.contact_reason)!).push(r.id);
 
   const mapIds: string[] = [];
+  const painPoints: DemoJourneyIds["painPoints"] = {};
   for (const spec of [CARD_MAP, COMPLAINT_MAP]) {
     const { mapId, pains } = await seedMap(db, ids, changeDoc, spec, createdAt);
     mapIds.push(mapId);
+    painPoints[mapId] = Object.fromEntries([...pains].map(([id, p]) => [p.key, id]));
     const links = [...pains].flatMap(([painId, p]) =>
       (byReason.get(p.reason) ?? []).map((recordId) => ({
         id: uuid(),
@@ -485,5 +495,5 @@ export async function seedDemoJourneys(db: Kysely<Database>, ids: DemoIds, chang
     .insertInto("pain_point_settings")
     .values({ program_id: ids.programId, triangulation_margin: 1.5, updated_by: ids.users.lead, updated_at: createdAt })
     .execute();
-  return { mapIds };
+  return { cardMapId: mapIds[0], complaintMapId: mapIds[1], painPoints };
 }
