@@ -158,7 +158,7 @@ const CARD_MAP: DemoMap = {
     { key: "docs", on: "补件通知短信", title: "补件要求说不清", description: "短信只说“请补充材料”，没有说补什么、在哪里补。", severity: 2, reach: 3, impact: 4, effort: 1, source: "top_down", status: "open", reason: "补件说明不清" },
     { key: "ocr", on: "App 在线申请", title: "证件识别失败后只能重来", description: "OCR 识别失败时已填内容全部清空。", severity: 3, reach: 3, impact: 3, effort: 2, source: "bottom_up", status: "open", reason: "申请填写困难" },
     { key: "activate", on: "App 激活", title: "App 激活经常失败", description: "激活需要的短信验证码延迟，失败后被引导去打热线。", severity: 2, reach: 4, impact: 4, effort: 3, source: "bottom_up", status: "open", reason: "激活失败" },
-    { key: "fee", on: "年费咨询热线", title: "年费规则看不懂", description: "首年免年费的条件写在 12 页条款里，客户第一次扣费时才发现。", severity: 4, reach: 3, impact: 3, effort: 1, source: "top_down", status: "open", reason: "年费争议" },
+    { key: "fee", on: "年费咨询热线", title: "年费规则看不懂", description: "首年免年费的条件写在 12 页条款里，客户第一次扣费时才发现。", severity: 5, reach: 3, impact: 3, effort: 1, source: "top_down", status: "open", reason: "年费争议" },
     { key: "bill", on: "电子账单邮件", title: "账单看不懂", description: "分期、最低还款与积分混在一起。", severity: 2, reach: 2, impact: 2, effort: 2, source: "top_down", status: "open", reason: "账单看不懂" },
     { key: "branch", on: "网点纸质申请", title: "网点申请要跑两次", description: "资料不全要再来一次，且无法线上补件。", severity: 3, reach: 2, impact: 3, effort: 3, source: "top_down", status: "dismissed", reason: "网点排队久" },
   ],
