@@ -43,6 +43,7 @@ import {
   MAP_PERSONA_MAX_CHARS,
   setJourneyMapArchived,
 } from "~/models/journey-maps.server";
+import { listProgramPainPoints } from "~/models/pain-points.server";
 import { can } from "~/models/permissions";
 import { STEPS } from "~/models/steps";
 import { domainErrorResponse } from "~/utils/domain-http.server";
@@ -57,11 +58,27 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { program, access } = await requireProgram(request, params.programId);
   const showArchived = new URL(request.url).searchParams.get("archived") === "1";
   const maps = await listJourneyMaps(program.id, { includeArchived: true });
-  const [stats, volume] = await Promise.all([journeyMapStats(maps.map((m) => m.id)), programEvidenceVolume(program.id)]);
+  const [stats, volume, pains] = await Promise.all([
+    journeyMapStats(maps.map((m) => m.id)),
+    programEvidenceVolume(program.id),
+    listProgramPainPoints(program.id, { sort: "priority" }),
+  ]);
   return json({
     programId: program.id,
     maps: maps.map((m) => ({ ...m, stats: stats[m.id] })),
     volume,
+    topPains: pains.slice(0, TOP_PAINS).map((p) => ({
+      id: p.id,
+      rank: p.rank,
+      title: p.title,
+      map: p.map,
+      touchpoint: p.touchpoint ? { text: p.touchpoint.text, channel: p.touchpoint.channel } : null,
+      topDownScore: p.topDownScore,
+      bottomUpScore: p.bottomUpScore,
+      flagged: p.flagged,
+      evidenceCount: p.evidenceCount,
+    })),
+    painTotals: { all: pains.length, flagged: pains.filter((p) => p.flagged).length },
     showArchived,
     canEdit: can(access, "journey.edit"),
   });
@@ -99,6 +116,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
 }
 
+const TOP_PAINS = 5;
+
 type MapRow = ReturnType<typeof useLoaderData<typeof loader>>["maps"][number];
 
 function NewMapDialog() {
@@ -135,6 +154,62 @@ function NewMapDialog() {
         </Form>
       </DialogContent>
     </Dialog>
+  );
+}
+
+function TopPainPoints({ programId }: { programId: string }) {
+  const { t, i18n } = useTranslation();
+  const { topPains, painTotals } = useLoaderData<typeof loader>();
+  const locale = i18n.language as "en" | "zh-CN";
+  if (topPains.length === 0) return null;
+  return (
+    <section aria-labelledby="top-pains-heading" className="mt-8">
+      <Card>
+        <div className="flex flex-wrap items-baseline justify-between gap-2 border-b border-slate-100 px-5 py-4">
+          <h2 id="top-pains-heading" className="text-base font-semibold text-slate-900">
+            {t("journey.index.topPains.title", { count: topPains.length })}
+          </h2>
+          <p className="text-sm text-slate-600">
+            {t("journey.index.topPains.summary", { count: painTotals.all, flagged: painTotals.flagged })}
+          </p>
+        </div>
+        <ol className="divide-y divide-slate-100">
+          {topPains.map((p) => (
+            <li key={`${p.map.id}:${p.id}`} className="flex items-start gap-4 px-5 py-3">
+              <span className="mt-0.5 flex h-7 w-7 shrink-0 items-center justify-center rounded-full bg-brand-50 text-sm font-semibold text-brand-800">
+                {p.rank}
+              </span>
+              <div className="min-w-0 flex-1">
+                <div className="flex flex-wrap items-center gap-2">
+                  <Link to={`/programs/${programId}/journeys/${p.map.id}/priorities`} className="font-medium text-slate-900 hover:text-brand-700 hover:underline">
+                    {p.title}
+                  </Link>
+                  {p.flagged ? <Badge tone="warning">{t("journey.index.topPains.flagged")}</Badge> : null}
+                </div>
+                <p className="mt-0.5 text-sm text-slate-600">
+                  {p.map.name}
+                  {p.touchpoint ? ` · ${p.touchpoint.text}${p.touchpoint.channel ? ` (${t(`journey.channels.${p.touchpoint.channel}`)})` : ""}` : ""}
+                </p>
+              </div>
+              <dl className="hidden shrink-0 grid-cols-3 gap-4 text-right text-sm sm:grid">
+                <div>
+                  <dt className="text-xs text-slate-500">{t("journey.index.topPains.topDown")}</dt>
+                  <dd className="font-semibold tabular-nums">{formatNumber(p.topDownScore, locale)}</dd>
+                </div>
+                <div>
+                  <dt className="text-xs text-slate-500">{t("journey.index.topPains.bottomUp")}</dt>
+                  <dd className="font-semibold tabular-nums">{p.bottomUpScore === null ? "—" : formatNumber(p.bottomUpScore, locale)}</dd>
+                </div>
+                <div>
+                  <dt className="text-xs text-slate-500">{t("journey.index.topPains.evidence")}</dt>
+                  <dd className="font-semibold tabular-nums">{formatNumber(p.evidenceCount, locale)}</dd>
+                </div>
+              </dl>
+            </li>
+          ))}
+        </ol>
+      </Card>
+    </section>
   );
 }
 
@@ -282,6 +357,8 @@ export default function JourneysPage() {
           </div>
         ) : null}
       </section>
+
+      <TopPainPoints programId={programId} />
 
       <div className="mt-8">
         <StepPurpose step="painPoints" />
