@@ -138,14 +138,14 @@ export default function JourneyPrioritiesTab() {
       </div>
 
       {!content ? (
-        <div className="grid gap-5 xl:grid-cols-[minmax(0,1fr)_24rem]" aria-busy>
+        <div className="grid gap-5 2xl:grid-cols-[minmax(0,1fr)_24rem]" aria-busy>
           <div className="h-[32rem] animate-pulse rounded-lg bg-slate-100" />
           <div className="h-[32rem] animate-pulse rounded-lg bg-slate-100" />
         </div>
       ) : ranked.length === 0 ? (
         <EmptyState title={t("painPoints.priorities.empty")}>{t("painPoints.priorities.emptyBody")}</EmptyState>
       ) : (
-        <div className="grid gap-5 xl:grid-cols-[minmax(0,1fr)_24rem]">
+        <div className="grid gap-5 2xl:grid-cols-[minmax(0,1fr)_24rem]">
           <div className="min-w-0 space-y-5">
             <Card>
               <CardHeader
