@@ -147,7 +147,9 @@ function subjectOf(entry: Entry, names: Record<string, string>, programName: str
     const summary = parseSummary(entry.after) ?? parseSummary(entry.before);
     return typeof summary?.email === "string" ? summary.email : t("activity.anInvite");
   }
-  return "";
+  const summary = parseSummary(entry.after) ?? parseSummary(entry.before);
+  const named = summary?.name ?? summary?.title;
+  return typeof named === "string" ? named : "";
 }
 
 function Sentence({ entry, names, programName }: { entry: Entry; names: Record<string, string>; programName: string }) {
@@ -155,7 +157,14 @@ function Sentence({ entry, names, programName }: { entry: Entry; names: Record<s
   const subject = subjectOf(entry, names, programName, (k) => String(t(k)));
   const key = `activity.actions.${entry.entityType}.${entry.action}`;
   const entity = i18n.exists(`activity.entities.${entry.entityType}`) ? t(`activity.entities.${entry.entityType}`) : entry.entityType;
-  const text = i18n.exists(key) ? t(key, { subject }) : t("activity.generic", { action: entry.action, entity });
+  const verb = `activity.verbs.${entry.action}`;
+  const noun = `activity.nouns.${entry.entityType}`;
+  let text: string;
+  if (i18n.exists(key)) text = String(t(key, { subject }));
+  else if (i18n.exists(verb) && i18n.exists(noun)) {
+    const quoted = subject ? String(t("activity.quoted", { name: subject })) : "";
+    text = String(t("activity.sentence", { verb: t(verb), noun: t(noun), subject: quoted }));
+  } else text = String(t("activity.generic", { action: entry.action, entity }));
   return <span>{text}</span>;
 }
 
