@@ -295,6 +295,9 @@ export interface JourneyMapsTable {
   created_at: string;
   updated_at: string;
   archived_at: string | null;
+  /** Step 3: a current-state map, or the future state of `current_map_id`. */
+  state: ColumnType<JourneyMapState, JourneyMapState | undefined, JourneyMapState>;
+  current_map_id: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 /** Read model: a map's stages (columns), projected from `journey:<mapId>`. */
@@ -467,6 +470,64 @@ export interface PainPointReviewsTable {
   reviewed_at: string;
 }
 
+// ---------------------------------------------------------------------------------------------
+// Step 3, reshape journeys (migration 005).
+
+export type JourneyMapState = "current" | "future";
+export type InitiativeKind = "quick_win" | "small_loop" | "large_loop";
+export type InitiativeLever =
+  | "peak_end"
+  | "defaults"
+  | "waiting_uncertainty"
+  | "progress_feedback"
+  | "choice_simplification"
+  | "social_proof"
+  | "loss_aversion"
+  | "custom";
+export type InitiativeStatus = "idea" | "approved" | "in_progress" | "done" | "dropped";
+
+/** Quick wins, small-loop initiatives and large-loop solutions: one model for the whole portfolio. */
+export interface InitiativesTable {
+  id: string;
+  program_id: string;
+  kind: InitiativeKind;
+  title: string;
+  description: string;
+  lever: InitiativeLever;
+  /** The lever in the team's words when `lever` is custom. */
+  lever_custom: string | null;
+  owner_id: string | null;
+  expected_result: string;
+  /** Calendar days, YYYY-MM-DD. */
+  start_date: string | null;
+  due_date: string | null;
+  team_size: number | null;
+  status: InitiativeStatus;
+  status_changed_at: string;
+  result_notes: string;
+  created_by: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+/** The pain points (doc object ids of a map) an initiative addresses. */
+export interface InitiativePainPointsTable {
+  initiative_id: string;
+  map_id: string;
+  pain_point_id: string;
+  created_at: string;
+}
+
+/** A touchpoint of a future-state map that resolves a pain point of its current-state map. */
+export interface PainPointResolutionsTable {
+  future_map_id: string;
+  future_touchpoint_id: string;
+  current_map_id: string;
+  pain_point_id: string;
+  created_by: string | null;
+  created_at: string;
+}
+
 export interface Database {
   users: UsersTable;
   sessions: SessionsTable;
@@ -506,6 +567,9 @@ export interface Database {
   journey_evidence_links: JourneyEvidenceLinksTable;
   pain_point_settings: PainPointSettingsTable;
   pain_point_reviews: PainPointReviewsTable;
+  initiatives: InitiativesTable;
+  initiative_pain_points: InitiativePainPointsTable;
+  pain_point_resolutions: PainPointResolutionsTable;
 }
 
 export type User = Selectable<UsersTable>;
@@ -529,3 +593,4 @@ export type FeedbackImport = Selectable<FeedbackImportsTable>;
 export type FeedbackRecord = Selectable<FeedbackRecordsTable>;
 export type JourneyEvidence = Selectable<JourneyEvidenceTable>;
 export type JourneyEvidenceLink = Selectable<JourneyEvidenceLinksTable>;
+export type Initiative = Selectable<InitiativesTable>;

@@ -32,6 +32,9 @@ export interface JourneyMapSummary {
   createdAt: string;
   updatedAt: string;
   archivedAt: string | null;
+  /** Step 3: "current", or "future" (the future state of `currentMapId`). */
+  state: "current" | "future";
+  currentMapId: string | null;
 }
 
 export function mapSummary(m: JourneyMap): JourneyMapSummary {
@@ -44,6 +47,8 @@ export function mapSummary(m: JourneyMap): JourneyMapSummary {
     createdAt: m.created_at,
     updatedAt: m.updated_at,
     archivedAt: m.archived_at,
+    state: m.state,
+    currentMapId: m.current_map_id,
   };
 }
 
@@ -97,6 +102,8 @@ export async function createJourneyMap(actor: Actor, input: unknown, locale: Loc
     created_at: now,
     updated_at: now,
     archived_at: null,
+    state: "current",
+    current_map_id: null,
   };
   await db()
     .transaction()
@@ -141,6 +148,9 @@ export async function duplicateJourneyMap(actor: Actor, mapId: unknown, locale: 
     created_at: now,
     updated_at: now,
     archived_at: null,
+    // A copy is a map of its own, never a second future state of the same current map.
+    state: "current",
+    current_map_id: null,
   };
   const sourceState = await liveDocs().readState(journeyDocName(source.id));
   await db()

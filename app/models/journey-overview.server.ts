@@ -1,8 +1,9 @@
 /**
  * Step 2 at a glance, from the read model: each map's size (stages, touchpoints, pain points),
  * the program's feedback and evidence volume, and the step's state for the program home.
- * Done means at least one map whose six key questions are answered and whose pain points are
- * backed by evidence; in progress as soon as a map exists.
+ * Done means at least one current-state map whose six key questions are answered and whose pain
+ * points are backed by evidence; in progress as soon as a map exists. (Future-state maps are
+ * step 3's output and do not count here.)
  */
 import type { Program } from "../../db/schema";
 import { db } from "../db.server";
@@ -81,6 +82,7 @@ export async function journeyStepStatus(program: Program): Promise<StepStatus> {
     .selectFrom("journey_maps")
     .select("id")
     .where("program_id", "=", program.id)
+    .where("state", "=", "current")
     .where("archived_at", "is", null)
     .execute();
   if (maps.length === 0) return { key: "painPoints", state: "not_started", outputs: [] };

@@ -6,11 +6,13 @@
 import type { Program } from "../../db/schema";
 import { STEPS, type StepKey, type StepStatus } from "./steps";
 import { journeyStepStatus } from "./journey-overview.server";
+import { reshapeStepStatus } from "./reshape-overview.server";
 import { visionStepStatus } from "./vision-overview.server";
 
 const PROBES: Partial<Record<StepKey, (program: Program) => Promise<StepStatus>>> = {
   vision: visionStepStatus,
   painPoints: journeyStepStatus,
+  reshape: reshapeStepStatus,
 };
 
 export async function programStepStatuses(program: Program): Promise<StepStatus[]> {

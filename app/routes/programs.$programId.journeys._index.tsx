@@ -222,7 +222,7 @@ function Stat({ label, value }: { label: string; value: string }) {
   );
 }
 
-function MapCard({ map, programId, canEdit }: { map: MapRow; programId: string; canEdit: boolean }) {
+function MapCard({ map, programId, canEdit, currentName }: { map: MapRow; programId: string; canEdit: boolean; currentName?: string }) {
   const { t, i18n } = useTranslation();
   const nav = useNavigation();
   const pending = nav.state !== "idle" && nav.formData?.get("mapId") === map.id;
@@ -246,6 +246,11 @@ function MapCard({ map, programId, canEdit }: { map: MapRow; programId: string; 
           </div>
           {archived ? <Badge tone="neutral">{t("journey.index.archived")}</Badge> : null}
         </div>
+        {map.state === "future" ? (
+          <Link to={`/programs/${programId}/reshape/${map.currentMapId ?? map.id}`} className="-mt-2 w-fit" data-testid="future-badge">
+            <Badge tone="success">{currentName ? t("reshape.futureOf", { name: currentName }) : t("reshape.future")}</Badge>
+          </Link>
+        ) : null}
         {map.description ? <p className="line-clamp-2 text-sm leading-6 text-slate-600">{map.description}</p> : null}
         <dl className="grid grid-cols-2 gap-x-4 gap-y-1.5 rounded-md bg-slate-50 px-3 py-2.5">
           <Stat label={t("journey.index.stats.stages")} value={formatNumber(map.stats.stages, locale)} />
@@ -342,7 +347,7 @@ export default function JourneysPage() {
         ) : (
           <div className="grid gap-4 md:grid-cols-2 xl:grid-cols-3">
             {active.map((m) => (
-              <MapCard key={m.id} map={m} programId={programId} canEdit={canEdit} />
+              <MapCard key={m.id} map={m} programId={programId} canEdit={canEdit} currentName={maps.find((c) => c.id === m.currentMapId)?.name} />
             ))}
           </div>
         )}
@@ -351,7 +356,7 @@ export default function JourneysPage() {
             <h3 className="text-sm font-semibold uppercase tracking-wide text-slate-500">{t("journey.index.archivedHeading")}</h3>
             <div className="grid gap-4 md:grid-cols-2 xl:grid-cols-3">
               {archived.map((m) => (
-                <MapCard key={m.id} map={m} programId={programId} canEdit={canEdit} />
+                <MapCard key={m.id} map={m} programId={programId} canEdit={canEdit} currentName={maps.find((c) => c.id === m.currentMapId)?.name} />
               ))}
             </div>
           </div>

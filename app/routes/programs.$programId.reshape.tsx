@@ -1,20 +1,17 @@
-/** Step reshape: what the step is for, what will be built here, and who may do what. */
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { useLoaderData } from "@remix-run/react";
-import { StepPage } from "~/components/program/step-page";
-import { loadStep } from "~/utils/step-loader.server";
+/**
+ * Step 3, reshape journeys: the layout of the step's pages — the overview of map pairs and quick
+ * wins (reshape._index), the side-by-side diff of a map and its future state (reshape.$mapId) and
+ * the quick-win pages (reshape.quick-wins.*).
+ */
+import type { MetaFunction } from "@remix-run/node";
+import { Outlet } from "@remix-run/react";
 import { RouteError } from "~/components/route-error";
 import { pageTitle } from "~/utils/root-data";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "steps.reshape.name");
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  return loadStep(request, params.programId, "reshape");
-}
-
-export default function StepRoute() {
-  const { state } = useLoaderData<typeof loader>();
-  return <StepPage step="reshape" state={state} />;
+export default function ReshapeLayout() {
+  return <Outlet />;
 }
 
 export function ErrorBoundary() {

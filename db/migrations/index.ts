@@ -7,10 +7,12 @@ import * as foundation from "./2026-11-23-001-foundation";
 import * as collab from "./2026-11-23-002-collab";
 import * as vision from "./2026-11-23-003-vision";
 import * as journeys from "./2026-11-23-004-journeys";
+import * as reshape from "./2026-11-23-005-reshape";
 
 export const migrations: Record<string, Migration> = {
   "2026-11-23-001-foundation": foundation,
   "2026-11-23-002-collab": collab,
   "2026-11-23-003-vision": vision,
   "2026-11-23-004-journeys": journeys,
+  "2026-11-23-005-reshape": reshape,
 };

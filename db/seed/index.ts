@@ -3,6 +3,7 @@ import type { Database } from "../schema";
 import { seedDemoBrief } from "./demo-brief";
 import { seedDemoFoundation, type DemoIds } from "./demo-foundation";
 import { seedDemoJourneys } from "./demo-journeys";
+import { seedDemoReshape } from "./demo-reshape";
 import { seedDemoVision, type ChangeDoc } from "./demo-vision";
 
 /**
@@ -16,6 +17,7 @@ export async function seedDemoIfEmpty(db: Kysely<Database>, changeDoc: ChangeDoc
   const ids = await seedDemoFoundation(db);
   await seedDemoBrief(ids, changeDoc);
   await seedDemoVision(db, ids, changeDoc);
-  await seedDemoJourneys(db, ids, changeDoc);
+  const journeys = await seedDemoJourneys(db, ids, changeDoc);
+  await seedDemoReshape(db, ids, journeys, changeDoc);
   return ids;
 }

@@ -19,7 +19,7 @@ test("journey maps: list, create with validation, duplicate, archive and restore
   const list = `/programs/${programId}/journeys`;
   await team.goto(list);
   await expect(team.getByRole("heading", { name: "Identify pain points" })).toBeVisible();
-  await expect(team.getByRole("link", { name: "信用卡申请" })).toBeVisible();
+  await expect(team.getByRole("link", { name: "信用卡申请", exact: true })).toBeVisible();
   await expect(team.getByRole("link", { name: "投诉处理" })).toBeVisible();
 
   // The dialog refuses an empty persona with a message, then creates the map and opens it.
@@ -67,7 +67,7 @@ test("journey maps: list, create with validation, duplicate, archive and restore
   // A viewer sees the maps but cannot create, duplicate or archive, and the server refuses them too.
   const viewer = await signedIn(browser, DEMO.viewer);
   await viewer.goto(list);
-  await expect(viewer.getByRole("link", { name: "信用卡申请" })).toBeVisible();
+  await expect(viewer.getByRole("link", { name: "信用卡申请", exact: true })).toBeVisible();
   await expect(viewer.getByRole("button", { name: "New journey map" })).toHaveCount(0);
   await expect(viewer.getByRole("button", { name: "Archive" })).toHaveCount(0);
   const refused = await viewer.request.post(`${list}?index`, {

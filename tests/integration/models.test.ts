@@ -44,7 +44,12 @@ describe.each(dialects())("models on %s", (dialect) => {
   });
 
   it("seeds step 2: two maps with 40 touchpoints, 15 pain points, answered questions and 2,000 linked feedback records", async () => {
-    const maps = await t.handle.db.selectFrom("journey_maps").select(["id", "name"]).where("program_id", "=", demo.programId).execute();
+    const maps = await t.handle.db
+      .selectFrom("journey_maps")
+      .select(["id", "name"])
+      .where("program_id", "=", demo.programId)
+      .where("state", "=", "current")
+      .execute();
     expect(maps.map((m) => m.name).sort()).toEqual(["信用卡申请", "投诉处理"].sort());
     let touchpoints = 0;
     let pains = 0;
@@ -71,6 +76,31 @@ describe.each(dialects())("models on %s", (dialect) => {
       .where("target_type", "=", "pain_point")
       .executeTakeFirstOrThrow();
     expect(Number(linked.n)).toBe(15);
+  });
+
+  it("seeds step 3: the card journey's future state, its diff, resolutions and four quick wins in different states", async () => {
+    const future = await t.handle.db.selectFrom("journey_maps").selectAll().where("state", "=", "future").executeTakeFirstOrThrow();
+    const current = await t.handle.db.selectFrom("journey_maps").selectAll().where("id", "=", future.current_map_id!).executeTakeFirstOrThrow();
+    expect(current.name).toBe("信用卡申请");
+    const c = await readDoc(journeyDocName(future.id), readJourneyContent);
+    const texts = c.cards.filter((x) => x.lane === "touchpoints").map((x) => x.text);
+    expect(texts).toEqual(expect.arrayContaining(["审批进度主动推送", "补件清单短信"]));
+    expect(texts).not.toContain("网点纸质申请");
+    expect(c.painPoints).toHaveLength(0);
+    const { diffPair } = await import("../../app/models/future-state.server");
+    const { saveJourneyProjection } = await import("../../app/models/journey-projection.server");
+    const cur = await readDoc(journeyDocName(current.id), readJourneyContent);
+    await t.handle.db.transaction().execute((tx) => saveJourneyProjection(tx, current.id, demo.programId, cur));
+    const d = await diffPair(current.id, future.id);
+    expect(d.counts).toMatchObject({ added: 2, removed: 1, moved: 1, edited: 1 });
+    expect(d.resolvedCount).toBe(3);
+    const wait = d.emotions[0].points.find((p) => p.stageName === "审批等待")!;
+    expect(wait.future!).toBeGreaterThan(wait.current!);
+    const wins = await t.handle.db.selectFrom("initiatives").select(["status", "result_notes", "owner_id"]).where("kind", "=", "quick_win").execute();
+    expect(wins.map((w) => w.status).sort()).toEqual(["approved", "done", "idea", "in_progress"]);
+    expect(wins.find((w) => w.status === "done")!.result_notes).not.toBe("");
+    const links = await t.handle.db.selectFrom("initiative_pain_points").select("initiative_id").execute();
+    expect(new Set(links.map((l) => l.initiative_id)).size).toBe(4);
   });
 
   it("signs in demo users with the demo password, case-insensitively by email", async () => {

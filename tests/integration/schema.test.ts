@@ -50,7 +50,10 @@ const COLUMNS = {
     "created_at", "projected_at", "deleted_at",
   ],
   vision_clusters: ["board_id", "doc_object_id", "prompt_id", "name", "projected_at", "deleted_at"],
-  journey_maps: ["id", "program_id", "name", "persona", "description", "created_by", "created_at", "updated_at", "archived_at"],
+  journey_maps: [
+    "id", "program_id", "name", "persona", "description", "created_by", "created_at", "updated_at", "archived_at",
+    "state", "current_map_id",
+  ],
   journey_stages: ["map_id", "doc_object_id", "name", "position", "projected_at", "deleted_at"],
   journey_cards: [
     "map_id", "doc_object_id", "stage_id", "lane", "channel", "text", "position", "created_by", "created_at",
@@ -79,6 +82,13 @@ const COLUMNS = {
   pain_point_reviews: [
     "id", "map_id", "pain_point_id", "top_down_score", "bottom_up_score", "note", "reviewed_by", "reviewed_at",
   ],
+  initiatives: [
+    "id", "program_id", "kind", "title", "description", "lever", "lever_custom", "owner_id", "expected_result",
+    "start_date", "due_date", "team_size", "status", "status_changed_at", "result_notes", "created_by", "created_at",
+    "updated_at",
+  ],
+  initiative_pain_points: ["initiative_id", "map_id", "pain_point_id", "created_at"],
+  pain_point_resolutions: ["future_map_id", "future_touchpoint_id", "current_map_id", "pain_point_id", "created_by", "created_at"],
 } as const satisfies { [T in keyof Database]: readonly (keyof Database[T])[] };
 
 // Every column of the interface is listed (the type checker fails here otherwise).
