@@ -8,12 +8,12 @@
 import * as Y from "yjs";
 import { z } from "zod";
 import type { JourneyMap } from "../../db/schema";
-import { db, newId, nowIso } from "../db.server";
+import { db, nowIso } from "../db.server";
 import { tFor, type Locale } from "../i18n/config";
 import { auditAs, DomainError, isUniqueViolation, parseInput, requireCan, type Actor } from "./domain.server";
 import { journeyDocName, painPointsMap, readJourneyContent, replaceJourneyContent, type JourneyLane, type TouchpointChannel } from "./journey-doc";
 import { diffJourneys, type JourneyDiff, type ProjectedMap, type Resolution } from "./journey-diff";
-import { MAP_NAME_MAX_CHARS, mapSummary, requireActiveJourneyMap, requireJourneyMap, type JourneyMapSummary } from "./journey-maps.server";
+import { copiedMapRow, MAP_NAME_MAX_CHARS, mapSummary, requireActiveJourneyMap, requireJourneyMap, type JourneyMapSummary } from "./journey-maps.server";
 import { saveJourneyProjection } from "./journey-projection.server";
 import { changeDoc, liveDocs } from "./live-docs.server";
 
@@ -102,19 +102,8 @@ export async function createFutureState(actor: Actor, currentMapId: unknown, loc
   });
   const content = readJourneyContent(copy);
 
-  const now = nowIso();
   const name = String(tFor(locale)("reshape.futureName", { name: current.name })).slice(0, MAP_NAME_MAX_CHARS);
-  const map: JourneyMap = {
-    ...current,
-    id: newId(),
-    name,
-    created_by: actor.user.id,
-    created_at: now,
-    updated_at: now,
-    archived_at: null,
-    state: "future",
-    current_map_id: current.id,
-  };
+  const map = copiedMapRow(current, actor, { name, state: "future", current_map_id: current.id });
   try {
     await db()
       .transaction()

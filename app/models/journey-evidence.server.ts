@@ -6,18 +6,16 @@
  * key question (a–f) of a map. Adding, deleting, linking and unlinking need `journey.edit` and
  * are audited; reading needs only to see the program.
  */
-import fs from "node:fs/promises";
-import path from "node:path";
 import { z } from "zod";
 import type { EvidenceTargetType, EvidenceType, JourneyEvidence } from "../../db/schema";
 import { db, newId, nowIso } from "../db.server";
-import { env } from "../env.server";
 import { auditAs, DomainError, isUniqueViolation, parseInput, requireCan, type Actor } from "./domain.server";
 import { feedbackRecordsById, type FeedbackRecordView } from "./feedback-records.server";
 import { cardsMap, journeyDocName, KEY_QUESTIONS, painPointsMap, readCard, readPainPoint } from "./journey-doc";
 import { requireActiveJourneyMap, requireJourneyMap } from "./journey-maps.server";
 import { readDoc } from "./live-docs.server";
-import { contentDisposition, extensionOf, FILE_TYPES, sanitizeFilename } from "./vision-evidence.server";
+import { checkUpload, extensionOf, readUpload, removeUpload, storeUpload, type FileType, type UploadProblem } from "./upload-store.server";
+import { contentDisposition, FILE_TYPES, sanitizeFilename } from "./vision-evidence.server";
 
 export { contentDisposition };
 
@@ -25,13 +23,6 @@ export const MAX_EVIDENCE_BYTES = 50 * 1024 * 1024;
 
 const startsWith = (b: Uint8Array, sig: number[], at = 0) => sig.every((x, i) => b[at + i] === x);
 const ascii = (s: string) => [...s].map((c) => c.charCodeAt(0));
-
-interface FileType {
-  mime: string;
-  accepts: string[];
-  check: (b: Uint8Array) => boolean;
-  inline: boolean;
-}
 
 const isMp3 = (b: Uint8Array) => startsWith(b, ascii("ID3")) || (b[0] === 0xff && (b[1] & 0xe0) === 0xe0);
 const isIsoMedia = (b: Uint8Array) => startsWith(b, ascii("ftyp"), 4);
@@ -80,9 +71,7 @@ function view(e: JourneyEvidence): JourneyEvidenceView {
   };
 }
 
-function uploadsRoot(): string {
-  return path.resolve(env().DATA_DIR);
-}
+const PROBLEM_KEYS: Record<UploadProblem, string> = { tooLarge: "fileTooLarge", empty: "fileEmpty", type: "fileType", mismatch: "fileMismatch" };
 
 const UploadSchema = z.object({
   title: z.string().trim().max(200, "validation.tooLong").optional(),
@@ -98,25 +87,17 @@ export async function addJourneyEvidenceFile(
   requireCan(actor, "journey.edit");
   const meta = parseInput(UploadSchema, { title: upload.title, filename: upload.filename, mime: upload.mime });
   const bytes = upload.bytes;
-  if (bytes.byteLength > MAX_EVIDENCE_BYTES) {
-    throw new DomainError(413, "evidence.errors.fileTooLarge", { file: "evidence.errors.fileTooLarge" }, { mb: MAX_EVIDENCE_BYTES / 1024 / 1024 });
-  }
-  if (!bytes.byteLength) throw new DomainError(422, "evidence.errors.fileEmpty", { file: "evidence.errors.fileEmpty" });
   const filename = sanitizeFilename(meta.filename);
-  const type = JOURNEY_FILE_TYPES[extensionOf(filename)];
-  if (!type) throw new DomainError(422, "evidence.errors.fileType", { file: "evidence.errors.fileType" }, { types: JOURNEY_EXTENSIONS.join(", ") });
-  const declared = (meta.mime ?? "").split(";")[0].trim().toLowerCase();
-  if (declared && declared !== "application/octet-stream" && !type.accepts.includes(declared)) {
-    throw new DomainError(422, "evidence.errors.fileMismatch", { file: "evidence.errors.fileMismatch" });
+  const checked = checkUpload(bytes, filename, meta.mime, JOURNEY_FILE_TYPES, MAX_EVIDENCE_BYTES);
+  if (!checked.ok) {
+    const key = `evidence.errors.${PROBLEM_KEYS[checked.problem]}`;
+    const vars = checked.problem === "tooLarge" ? { mb: MAX_EVIDENCE_BYTES / 1024 / 1024 } : { types: JOURNEY_EXTENSIONS.join(", ") };
+    throw new DomainError(checked.problem === "tooLarge" ? 413 : 422, key, { file: key }, vars);
   }
-  if (!type.check(bytes)) throw new DomainError(422, "evidence.errors.fileMismatch", { file: "evidence.errors.fileMismatch" });
+  const type = checked.type;
 
   const id = newId();
-  const relative = path.posix.join("uploads", actor.program.id, id);
-  const target = path.join(uploadsRoot(), relative);
-  await fs.mkdir(path.dirname(target), { recursive: true });
-  await fs.writeFile(`${target}.part`, bytes, { flag: "wx" });
-  await fs.rename(`${target}.part`, target);
+  const relative = await storeUpload(actor.program.id, id, bytes);
   const row: JourneyEvidence = {
     id,
     program_id: actor.program.id,
@@ -138,7 +119,7 @@ export async function addJourneyEvidenceFile(
         await auditAs(tx, actor, { entityType: "journey_evidence", entityId: id, action: "upload", after: { title: row.title, filename, size: bytes.byteLength } });
       });
   } catch (error) {
-    await fs.rm(target, { force: true });
+    await removeUpload(relative);
     throw error;
   }
   return view(row);
@@ -224,15 +205,8 @@ export interface EvidenceFile {
 export async function readJourneyEvidenceFile(actor: Actor, evidenceId: unknown): Promise<EvidenceFile> {
   const row = await requireEvidence(actor, evidenceId);
   if (!row.storage_path || !row.filename) throw new DomainError(404, "evidence.errors.notFound");
-  const root = uploadsRoot();
-  const file = path.resolve(root, row.storage_path);
-  if (!file.startsWith(root + path.sep)) throw new DomainError(404, "evidence.errors.notFound");
-  let body: Buffer;
-  try {
-    body = await fs.readFile(file);
-  } catch {
-    throw new DomainError(404, "evidence.errors.notFound");
-  }
+  const body = await readUpload(row.storage_path);
+  if (!body) throw new DomainError(404, "evidence.errors.notFound");
   const type = JOURNEY_FILE_TYPES[extensionOf(row.filename)];
   return { filename: row.filename, mime: row.mime ?? "application/octet-stream", size: body.byteLength, inline: type?.inline ?? false, body };
 }
@@ -257,7 +231,7 @@ export async function deleteJourneyEvidence(actor: Actor, evidenceId: unknown): 
         before: { title: row.title, filename: row.filename, url: row.url, links: Number(links.numDeletedRows) },
       });
     });
-  if (row.storage_path) await fs.rm(path.resolve(uploadsRoot(), row.storage_path), { force: true });
+  if (row.storage_path) await removeUpload(row.storage_path);
 }
 
 // ---------------------------------------------------------------------------------------------

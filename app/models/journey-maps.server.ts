@@ -134,24 +134,20 @@ export async function updateJourneyMap(actor: Actor, mapId: unknown, input: unkn
     });
 }
 
+/** A new map row copied from `source` (new id, the actor as creator, not archived), with `changes`. */
+export function copiedMapRow(source: JourneyMap, actor: Actor, changes: Pick<JourneyMap, "name" | "state" | "current_map_id">): JourneyMap {
+  const now = nowIso();
+  return { ...source, ...changes, id: newId(), created_by: actor.user.id, created_at: now, updated_at: now, archived_at: null };
+}
+
 /** Copies a map: its row (named "… (copy)" in the caller's language), its live content and its evidence links. */
 export async function duplicateJourneyMap(actor: Actor, mapId: unknown, locale: Locale): Promise<JourneyMapSummary> {
   requireCan(actor, "journey.edit");
   const source = await requireJourneyMap(actor, mapId);
-  const now = nowIso();
   const name = String(tFor(locale)("journey.copyName", { name: source.name })).slice(0, MAP_NAME_MAX_CHARS);
-  const map: JourneyMap = {
-    ...source,
-    id: newId(),
-    name,
-    created_by: actor.user.id,
-    created_at: now,
-    updated_at: now,
-    archived_at: null,
-    // A copy is a map of its own, never a second future state of the same current map.
-    state: "current",
-    current_map_id: null,
-  };
+  // A copy is a map of its own, never a second future state of the same current map.
+  const map = copiedMapRow(source, actor, { name, state: "current", current_map_id: null });
+  const now = map.created_at;
   const sourceState = await liveDocs().readState(journeyDocName(source.id));
   await db()
     .transaction()

@@ -10,14 +10,12 @@
  * the evidence id. CSV must be UTF-8 (a BOM is fine); GBK/GB18030 is out of scope and refused
  * with a message asking for "CSV UTF-8".
  */
-import fs from "node:fs/promises";
-import path from "node:path";
 import { z } from "zod";
 import type { VisionEvidence } from "../../db/schema";
 import { db, newId, nowIso } from "../db.server";
-import { env } from "../env.server";
 import { CsvError, decodeUtf8, parseCsv } from "../utils/csv";
 import { can } from "./permissions";
+import { checkUpload, extensionOf, readUpload, removeUpload, storeUpload, type FileType } from "./upload-store.server";
 import { parseInput, requireActiveBoard, requireBoard, requireCan, VisionError, type VisionActor, auditVision } from "./vision-common.server";
 
 export const MAX_UPLOAD_BYTES = 20 * 1024 * 1024;
@@ -43,14 +41,6 @@ function isText(b: Uint8Array): boolean {
   } catch {
     return false;
   }
-}
-
-interface FileType {
-  mime: string;
-  /** Declared types a browser may send for this extension (besides empty and octet-stream). */
-  accepts: string[];
-  check: (b: Uint8Array) => boolean;
-  inline: boolean;
 }
 
 export const FILE_TYPES: Record<string, FileType> = {
@@ -108,10 +98,7 @@ export function sanitizeFilename(name: string): string {
   return clean || "file";
 }
 
-export function extensionOf(filename: string): string {
-  const dot = filename.lastIndexOf(".");
-  return dot > 0 ? filename.slice(dot + 1).toLowerCase() : "";
-}
+export { extensionOf };
 
 const CsvHeaderSchema = z
   .array(z.string().trim().min(1, "vision.errors.csvHeader").max(200, "vision.errors.csvHeader"))
@@ -199,9 +186,6 @@ function summary(e: VisionEvidence): EvidenceSummary {
   };
 }
 
-function uploadsRoot(): string {
-  return path.resolve(env().DATA_DIR, "uploads");
-}
 
 /** Checks and stores an uploaded file (a CSV is parsed and previewed); needs `vision.edit`. */
 export async function addVisionEvidenceFile(actor: VisionActor, boardId: unknown, upload: EvidenceUpload): Promise<EvidenceDetail> {
@@ -209,33 +193,28 @@ export async function addVisionEvidenceFile(actor: VisionActor, boardId: unknown
   const board = await requireActiveBoard(actor, boardId);
   const meta = parseInput(UploadMetaSchema, { title: upload.title, filename: upload.filename, mime: upload.mime });
   const bytes = upload.bytes;
-  if (bytes.byteLength > MAX_UPLOAD_BYTES) {
-    throw new VisionError(413, "vision.errors.fileTooLarge", { file: "vision.errors.fileTooLarge" }, { mb: MAX_UPLOAD_BYTES / 1024 / 1024 });
-  }
-  if (bytes.byteLength === 0) throw new VisionError(422, "errors.invalid_input", { file: "vision.errors.fileEmpty" });
   const filename = sanitizeFilename(meta.filename);
-  const ext = extensionOf(filename);
-  const type = FILE_TYPES[ext];
-  if (!type) throw new VisionError(422, "errors.invalid_input", { file: "vision.errors.fileType" }, { types: ALLOWED_EXTENSIONS.join(", ") });
-  const declared = (meta.mime ?? "").split(";")[0].trim().toLowerCase();
-  if (declared && declared !== "application/octet-stream" && !type.accepts.includes(declared)) {
-    throw new VisionError(422, "errors.invalid_input", { file: "vision.errors.fileMismatch" });
+  const checked = checkUpload(bytes, filename, meta.mime, FILE_TYPES, MAX_UPLOAD_BYTES);
+  if (!checked.ok) {
+    switch (checked.problem) {
+      case "tooLarge":
+        throw new VisionError(413, "vision.errors.fileTooLarge", { file: "vision.errors.fileTooLarge" }, { mb: MAX_UPLOAD_BYTES / 1024 / 1024 });
+      case "empty":
+        throw new VisionError(422, "errors.invalid_input", { file: "vision.errors.fileEmpty" });
+      case "type":
+        throw new VisionError(422, "errors.invalid_input", { file: "vision.errors.fileType" }, { types: ALLOWED_EXTENSIONS.join(", ") });
+      case "mismatch": {
+        // A CSV that is text but not UTF-8 (a GBK export from Excel): say how to fix it.
+        const notUtf8 = checked.ext === "csv" && !bytes.includes(0);
+        throw new VisionError(422, "errors.invalid_input", { file: notUtf8 ? "vision.errors.csvEncoding" : "vision.errors.fileMismatch" });
+      }
+    }
   }
-  if (!type.check(bytes)) {
-    // A CSV that is text but not UTF-8 (a GBK export from Excel): say how to fix it.
-    const notUtf8 = ext === "csv" && !bytes.includes(0);
-    throw new VisionError(422, "errors.invalid_input", { file: notUtf8 ? "vision.errors.csvEncoding" : "vision.errors.fileMismatch" });
-  }
+  const { ext, type } = checked;
   const csv = ext === "csv" ? parseSurveyCsv(bytes) : null;
 
   const id = newId();
-  const relative = path.posix.join("uploads", actor.program.id, id);
-  const dir = path.join(uploadsRoot(), actor.program.id);
-  const target = path.join(dir, id);
-  await fs.mkdir(dir, { recursive: true });
-  const tmp = `${target}.part`;
-  await fs.writeFile(tmp, bytes, { flag: "wx" });
-  await fs.rename(tmp, target);
+  const relative = await storeUpload(actor.program.id, id, bytes);
 
   const row: VisionEvidence = {
     id,
@@ -266,7 +245,7 @@ export async function addVisionEvidenceFile(actor: VisionActor, boardId: unknown
         });
       });
   } catch (error) {
-    await fs.rm(target, { force: true });
+    await removeUpload(relative);
     throw error;
   }
   return { ...summary(row), csvPreview: csv?.preview ?? null };
@@ -354,15 +333,8 @@ export interface EvidenceFile {
 export async function readVisionEvidenceFile(actor: VisionActor, evidenceId: unknown): Promise<EvidenceFile> {
   const row = await requireEvidence(actor, evidenceId);
   if (!row.storage_path || !row.filename) throw new VisionError(404, "vision.errors.evidenceNotFound");
-  const root = path.resolve(env().DATA_DIR);
-  const file = path.resolve(root, row.storage_path);
-  if (!file.startsWith(root + path.sep)) throw new VisionError(404, "vision.errors.evidenceNotFound");
-  let body: Buffer;
-  try {
-    body = await fs.readFile(file);
-  } catch {
-    throw new VisionError(404, "vision.errors.evidenceNotFound");
-  }
+  const body = await readUpload(row.storage_path);
+  if (!body) throw new VisionError(404, "vision.errors.evidenceNotFound");
   const type = FILE_TYPES[extensionOf(row.filename)];
   return { filename: row.filename, mime: row.mime ?? "application/octet-stream", size: body.byteLength, inline: type?.inline ?? false, body };
 }
@@ -383,7 +355,7 @@ export async function deleteVisionEvidence(actor: VisionActor, evidenceId: unkno
         before: { title: row.title, filename: row.filename, url: row.url },
       });
     });
-  if (row.storage_path) await fs.rm(path.resolve(env().DATA_DIR, row.storage_path), { force: true });
+  if (row.storage_path) await removeUpload(row.storage_path);
 }
 
 /** `Content-Disposition` with an ASCII fallback and the UTF-8 name (RFC 6266 / 5987). */
