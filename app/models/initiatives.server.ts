@@ -6,6 +6,7 @@
  * a transition the status graph does not allow → 409.
  */
 import type { Kysely } from "kysely";
+import type { z } from "zod";
 import type { Database, Initiative } from "../../db/schema";
 import { db, newId, nowIso } from "../db.server";
 import { auditAs, DomainError, parseInput, requireCan, type Actor } from "./domain.server";
@@ -126,16 +127,7 @@ export async function createInitiative(actor: Actor, input: unknown): Promise<In
         .values({
           id,
           program_id: actor.program.id,
-          kind: data.kind,
-          title: data.title,
-          description: data.description,
-          lever: data.lever,
-          lever_custom: data.lever === "custom" ? data.leverCustom : null,
-          owner_id: data.ownerId,
-          expected_result: data.expectedResult,
-          start_date: data.startDate,
-          due_date: data.dueDate,
-          team_size: data.teamSize,
+          ...editableColumns(data),
           status: "idea",
           status_changed_at: now,
           result_notes: "",
@@ -148,6 +140,22 @@ export async function createInitiative(actor: Actor, input: unknown): Promise<In
       await auditAs(tx, actor, { entityType: "initiative", entityId: id, action: "create", after: { ...data, painPoints: refs } });
     });
   return getInitiative(actor, id);
+}
+
+/** The columns an edit sets, from validated input. */
+function editableColumns(data: z.infer<typeof InitiativeInputSchema>) {
+  return {
+    kind: data.kind,
+    title: data.title,
+    description: data.description,
+    lever: data.lever,
+    lever_custom: data.lever === "custom" ? data.leverCustom : null,
+    owner_id: data.ownerId,
+    expected_result: data.expectedResult,
+    start_date: data.startDate,
+    due_date: data.dueDate,
+    team_size: data.teamSize,
+  };
 }
 
 async function requireInitiativeRow(tx: Kysely<Database>, actor: Actor, id: unknown): Promise<Initiative> {
@@ -174,16 +182,7 @@ export async function updateInitiative(actor: Actor, id: unknown, input: unknown
       await tx
         .updateTable("initiatives")
         .set({
-          kind: data.kind,
-          title: data.title,
-          description: data.description,
-          lever: data.lever,
-          lever_custom: data.lever === "custom" ? data.leverCustom : null,
-          owner_id: data.ownerId,
-          expected_result: data.expectedResult,
-          start_date: data.startDate,
-          due_date: data.dueDate,
-          team_size: data.teamSize,
+          ...editableColumns(data),
           updated_at: now,
         })
         .where("id", "=", before.id)
