@@ -133,17 +133,9 @@ export interface FeedbackFilter {
   repeat?: { channel: string; days: number };
 }
 
-export interface FeedbackRecordView {
+/** A stored record: the imported row with its id and where it came from. */
+export interface FeedbackRecordView extends FeedbackRow {
   id: string;
-  occurredOn: string;
-  channel: string;
-  segment: string;
-  contactReason: string;
-  score: number | null;
-  scoreMin: number | null;
-  scoreMax: number | null;
-  text: string;
-  customerId: string | null;
   importId: string | null;
   source: string;
 }

@@ -14,7 +14,8 @@ import { feedbackRecordsById, type FeedbackRecordView } from "./feedback-records
 import { cardsMap, journeyDocName, KEY_QUESTIONS, painPointsMap, readCard, readPainPoint } from "./journey-doc";
 import { requireActiveJourneyMap, requireJourneyMap } from "./journey-maps.server";
 import { readDoc } from "./live-docs.server";
-import { checkUpload, extensionOf, readUpload, removeUpload, storeUpload, type FileType, type UploadProblem } from "./upload-store.server";
+import { checkUpload, readEvidenceFile, removeUpload, storeUpload, type EvidenceFile, type FileType, type UploadProblem } from "./upload-store.server";
+export type { EvidenceFile } from "./upload-store.server";
 import { contentDisposition, FILE_TYPES, sanitizeFilename } from "./vision-evidence.server";
 
 export { contentDisposition };
@@ -193,22 +194,12 @@ async function requireEvidence(actor: Actor, evidenceId: unknown): Promise<Journ
   return row;
 }
 
-export interface EvidenceFile {
-  filename: string;
-  mime: string;
-  size: number;
-  inline: boolean;
-  body: Buffer;
-}
-
 /** The stored file for the download route (anyone who can view the program). */
 export async function readJourneyEvidenceFile(actor: Actor, evidenceId: unknown): Promise<EvidenceFile> {
   const row = await requireEvidence(actor, evidenceId);
-  if (!row.storage_path || !row.filename) throw new DomainError(404, "evidence.errors.notFound");
-  const body = await readUpload(row.storage_path);
-  if (!body) throw new DomainError(404, "evidence.errors.notFound");
-  const type = JOURNEY_FILE_TYPES[extensionOf(row.filename)];
-  return { filename: row.filename, mime: row.mime ?? "application/octet-stream", size: body.byteLength, inline: type?.inline ?? false, body };
+  const file = await readEvidenceFile(row, JOURNEY_FILE_TYPES);
+  if (!file) throw new DomainError(404, "evidence.errors.notFound");
+  return file;
 }
 
 /** Deletes a file or link and every link of it to a map target; needs `journey.edit`. */

@@ -75,3 +75,24 @@ export async function removeUpload(storagePath: string): Promise<void> {
   const file = path.resolve(root, storagePath);
   if (file.startsWith(root + path.sep)) await fs.rm(file, { force: true });
 }
+
+/** A stored file ready to send: our MIME type, and whether the browser may show it inline. */
+export interface EvidenceFile {
+  filename: string;
+  mime: string;
+  size: number;
+  inline: boolean;
+  body: Buffer;
+}
+
+/** Reads an evidence row's file; null when the row has none or the file is gone. */
+export async function readEvidenceFile(
+  row: { storage_path: string | null; filename: string | null; mime: string | null },
+  types: Record<string, FileType>,
+): Promise<EvidenceFile | null> {
+  if (!row.storage_path || !row.filename) return null;
+  const body = await readUpload(row.storage_path);
+  if (!body) return null;
+  const type = types[extensionOf(row.filename)];
+  return { filename: row.filename, mime: row.mime ?? "application/octet-stream", size: body.byteLength, inline: type?.inline ?? false, body };
+}

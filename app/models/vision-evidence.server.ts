@@ -15,7 +15,8 @@ import type { VisionEvidence } from "../../db/schema";
 import { db, newId, nowIso } from "../db.server";
 import { CsvError, decodeUtf8, parseCsv } from "../utils/csv";
 import { can } from "./permissions";
-import { checkUpload, extensionOf, readUpload, removeUpload, storeUpload, type FileType } from "./upload-store.server";
+import { checkUpload, extensionOf, readEvidenceFile, removeUpload, storeUpload, type EvidenceFile, type FileType } from "./upload-store.server";
+export type { EvidenceFile } from "./upload-store.server";
 import { parseInput, requireActiveBoard, requireBoard, requireCan, VisionError, type VisionActor, auditVision } from "./vision-common.server";
 
 export const MAX_UPLOAD_BYTES = 20 * 1024 * 1024;
@@ -321,22 +322,12 @@ export async function getVisionEvidence(actor: VisionActor, evidenceId: unknown)
   return { ...summary(row), csvPreview: row.csv_rows_preview_json ? (JSON.parse(row.csv_rows_preview_json) as string[][]) : null };
 }
 
-export interface EvidenceFile {
-  filename: string;
-  mime: string;
-  size: number;
-  inline: boolean;
-  body: Buffer;
-}
-
 /** The stored file, for the download route (anyone who can view the program). */
 export async function readVisionEvidenceFile(actor: VisionActor, evidenceId: unknown): Promise<EvidenceFile> {
   const row = await requireEvidence(actor, evidenceId);
-  if (!row.storage_path || !row.filename) throw new VisionError(404, "vision.errors.evidenceNotFound");
-  const body = await readUpload(row.storage_path);
-  if (!body) throw new VisionError(404, "vision.errors.evidenceNotFound");
-  const type = FILE_TYPES[extensionOf(row.filename)];
-  return { filename: row.filename, mime: row.mime ?? "application/octet-stream", size: body.byteLength, inline: type?.inline ?? false, body };
+  const file = await readEvidenceFile(row, FILE_TYPES);
+  if (!file) throw new VisionError(404, "vision.errors.evidenceNotFound");
+  return file;
 }
 
 /** Removes evidence: its uploader, or the facilitator. The file goes once the row is gone. */
