@@ -12,7 +12,8 @@ import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParam
 import { useEffect, useState } from "react";
 import { useTranslation } from "~/i18n/react";
 import { PageContainer } from "~/components/app-shell";
-import { StepPurpose } from "~/components/program/step-guide";
+import { StepAccess, StepPurpose } from "~/components/program/step-guide";
+import { useProgram } from "~/components/program/use-program";
 import { RouteError } from "~/components/route-error";
 import {
   Badge,
@@ -247,8 +248,8 @@ function MapCard({ map, programId, canEdit, currentName }: { map: MapRow; progra
           {archived ? <Badge tone="neutral">{t("journey.index.archived")}</Badge> : null}
         </div>
         {map.state === "future" ? (
-          <Link to={`/programs/${programId}/reshape/${map.currentMapId ?? map.id}`} className="-mt-2 w-fit" data-testid="future-badge">
-            <Badge tone="success">{currentName ? t("reshape.futureOf", { name: currentName }) : t("reshape.future")}</Badge>
+          <Link to={`/programs/${programId}/reshape/${map.currentMapId ?? map.id}`} className="-mt-2 w-fit max-w-full" data-testid="future-badge">
+            <Badge tone="success" className="max-w-full whitespace-normal break-words">{currentName ? t("reshape.futureOf", { name: currentName }) : t("reshape.future")}</Badge>
           </Link>
         ) : null}
         {map.description ? <p className="line-clamp-2 text-sm leading-6 text-slate-600">{map.description}</p> : null}
@@ -287,6 +288,7 @@ function MapCard({ map, programId, canEdit, currentName }: { map: MapRow; progra
 export default function JourneysPage() {
   const { t, i18n } = useTranslation();
   const { programId, maps, volume, showArchived, canEdit } = useLoaderData<typeof loader>();
+  const { access } = useProgram();
   const [params] = useSearchParams();
   const data = useActionData<typeof action>();
   const locale = i18n.language as "en" | "zh-CN";
@@ -345,7 +347,7 @@ export default function JourneysPage() {
             {canEdit ? t("journey.index.emptyBody") : t("journey.index.emptyBodyReadOnly")}
           </EmptyState>
         ) : (
-          <div className="grid gap-4 md:grid-cols-2 xl:grid-cols-3">
+          <div className="grid grid-cols-1 gap-4 md:grid-cols-2 xl:grid-cols-3">
             {active.map((m) => (
               <MapCard key={m.id} map={m} programId={programId} canEdit={canEdit} currentName={maps.find((c) => c.id === m.currentMapId)?.name} />
             ))}
@@ -354,7 +356,7 @@ export default function JourneysPage() {
         {showArchived && archived.length > 0 ? (
           <div className="space-y-3 pt-2">
             <h3 className="text-sm font-semibold uppercase tracking-wide text-slate-500">{t("journey.index.archivedHeading")}</h3>
-            <div className="grid gap-4 md:grid-cols-2 xl:grid-cols-3">
+            <div className="grid grid-cols-1 gap-4 md:grid-cols-2 xl:grid-cols-3">
               {archived.map((m) => (
                 <MapCard key={m.id} map={m} programId={programId} canEdit={canEdit} currentName={maps.find((c) => c.id === m.currentMapId)?.name} />
               ))}
@@ -366,7 +368,10 @@ export default function JourneysPage() {
       <TopPainPoints programId={programId} />
 
       <div className="mt-8">
-        <StepPurpose step="painPoints" />
+        <div className="grid grid-cols-1 items-start gap-6 xl:grid-cols-2">
+          <StepPurpose step="painPoints" />
+          <StepAccess step="painPoints" access={access} />
+        </div>
       </div>
     </PageContainer>
   );

@@ -117,7 +117,7 @@ function AddEvidence({ programId, maxMb }: { programId: string; maxMb: number })
   return (
     <div className="space-y-3">
       {error ? <Alert tone="danger">{error}</Alert> : null}
-      <div className="grid gap-4 md:grid-cols-2">
+      <div className="grid grid-cols-1 gap-4 md:grid-cols-2">
         <Card>
           <CardBody className="space-y-3">
             <h2 className="text-sm font-semibold text-slate-900">{t("evidence.library.upload")}</h2>

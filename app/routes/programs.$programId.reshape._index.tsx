@@ -9,7 +9,8 @@ import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "~/i18n/react";
 import { PageContainer } from "~/components/app-shell";
-import { StepPurpose } from "~/components/program/step-guide";
+import { StepAccess, StepPurpose } from "~/components/program/step-guide";
+import { useProgram } from "~/components/program/use-program";
 import { QuickWinBoard, QuickWinGuidance } from "~/components/reshape/quick-wins";
 import { Alert, Badge, Button, ButtonLink, Card, CardBody, EmptyState, PageHeader } from "~/components/ui";
 import { PlusIcon } from "~/components/ui/icons";
@@ -135,6 +136,7 @@ function PairCard({ pair, programId, canDesign }: { pair: Pair; programId: strin
 export default function ReshapeIndex() {
   const { t } = useTranslation();
   const { programId, pairs, wins, canDesign, canEdit } = useLoaderData<typeof loader>();
+  const { access } = useProgram();
   const data = useActionData<typeof action>();
   const number = STEPS.find((s) => s.key === "reshape")!.number;
   const newWin = canEdit ? (
@@ -172,7 +174,7 @@ export default function ReshapeIndex() {
             {t("reshape.index.noMapsBody")}
           </EmptyState>
         ) : (
-          <div className="grid gap-4 md:grid-cols-2 xl:grid-cols-3">
+          <div className="grid grid-cols-1 gap-4 md:grid-cols-2 xl:grid-cols-3">
             {pairs.map((p) => (
               <PairCard key={p.current.id} pair={p} programId={programId} canDesign={canDesign} />
             ))}
@@ -200,7 +202,10 @@ export default function ReshapeIndex() {
       </section>
 
       <div className="mt-10">
-        <StepPurpose step="reshape" />
+        <div className="grid grid-cols-1 items-start gap-6 xl:grid-cols-2">
+          <StepPurpose step="reshape" />
+          <StepAccess step="reshape" access={access} />
+        </div>
       </div>
     </PageContainer>
   );

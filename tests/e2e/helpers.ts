@@ -1,5 +1,5 @@
 /** Shared steps for the end-to-end tests: sign in through the real form, find the demo program. */
-import { expect, type APIRequestContext, type Page } from "@playwright/test";
+import { expect, type APIRequestContext, type BrowserContext, type Page } from "@playwright/test";
 
 export const DEMO_PASSWORD = "demo-password";
 
@@ -22,6 +22,24 @@ export async function login(page: Page, email: string, password = DEMO_PASSWORD,
   await page.locator('input[name="email"]').fill(email);
   await page.locator('input[name="password"]').fill(password);
   await Promise.all([page.waitForURL((url) => !url.pathname.startsWith("/login")), page.locator('main form button[type="submit"]').first().click()]);
+}
+
+/**
+ * Stores the signed-in user's language, as the header switch does. Tests share the demo users
+ * and run one after another on one server, so a test that expects one language sets it first
+ * instead of trusting what an earlier test left stored.
+ */
+export async function storeLanguage(page: Page, locale: "zh-CN" | "en"): Promise<void> {
+  const base = new URL(page.url()).origin;
+  const res = await page.request.post(`${base}/settings/language`, { form: { locale }, headers: { origin: base }, maxRedirects: 0 });
+  expect(res.status()).toBe(302);
+}
+
+/** storeLanguage for a context signed in through the API (no page open yet). */
+export async function storeContextLanguage(context: BrowserContext, locale: "zh-CN" | "en"): Promise<void> {
+  const base = new URL((await context.request.get("/healthz")).url()).origin;
+  const res = await context.request.post(`${base}/settings/language`, { form: { locale }, headers: { origin: base }, maxRedirects: 0 });
+  expect(res.status()).toBe(302);
 }
 
 /** Chooses the interface language with the header switch. */

@@ -8,12 +8,13 @@
 import { expect, test, type Browser, type BrowserContext, type Page } from "@playwright/test";
 import { journeyDocName, painPointsMap, putCard, putPainPoint, readJourneyContent } from "../../app/models/journey-doc";
 import { connectClient, waitFor } from "../integration/collab-client";
-import { DEMO, demoProgramId } from "./helpers";
+import { DEMO, demoProgramId, storeContextLanguage } from "./helpers";
 
 async function signedIn(browser: Browser, email: string, locale: "en" | "zh-CN" = "en"): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext({ locale: locale === "en" ? "en-US" : "zh-CN", viewport: { width: 1440, height: 1000 }, extraHTTPHeaders: { "accept-language": locale } });
   const res = await context.request.post("/api/v1/session", { data: { email, password: "demo-password" } });
   expect(res.status()).toBe(200);
+  await storeContextLanguage(context, locale);
   return { context, page: await context.newPage() };
 }
 

@@ -8,6 +8,7 @@ import { expect, test, type Browser, type BrowserContext, type Page } from "@pla
 import * as Y from "yjs";
 import { cardsMap, journeyDocName, putCard, putPainPoint, readJourneyContent, removeCard } from "../../app/models/journey-doc";
 import { connectClient, type TestClient } from "../integration/collab-client";
+import { storeContextLanguage } from "./helpers";
 
 const PORT = Number(process.env.E2E_PORT ?? 3210);
 const WS = `ws://127.0.0.1:${PORT}`;
@@ -19,6 +20,7 @@ async function signedIn(browser: Browser, email: string, locale = "en-US"): Prom
   const res = await context.request.post("/api/v1/session", { data: { email, password: "demo-password" } });
   expect(res.status()).toBe(200);
   userIds.set(email, ((await res.json()) as { user: { id: string } }).user.id);
+  await storeContextLanguage(context, locale.startsWith("zh") ? "zh-CN" : "en");
   return context;
 }
 

@@ -108,7 +108,7 @@ export function QuickWinBoard({ programId, wins }: { programId: string; wins: Qu
   const dropped = wins.filter((w) => w.status === "dropped");
   return (
     <div>
-      <div className="grid gap-3 md:grid-cols-2 xl:grid-cols-4" data-testid="quick-win-board">
+      <div className="grid grid-cols-1 gap-3 md:grid-cols-2 xl:grid-cols-4" data-testid="quick-win-board">
         {STATUS_PATH.map((s) => {
           const list = wins.filter((w) => w.status === s);
           return (
