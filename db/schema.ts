@@ -417,7 +417,11 @@ export interface FeedbackRecordsTable {
   customer_id: string | null;
   created_by: string | null;
   created_at: string;
+  /** Who it is from (defaults to customer). */
+  origin: Generated<FeedbackOrigin>;
 }
+
+export type FeedbackOrigin = "customer" | "frontline";
 
 export type JourneyEvidenceKind = "file" | "link";
 
@@ -528,6 +532,154 @@ export interface PainPointResolutionsTable {
   created_at: string;
 }
 
+export type KpiKind = "process" | "outcome";
+/** up: higher is better; down: lower is better. */
+export type KpiDirection = "up" | "down";
+export type KpiCadence = "weekly" | "biweekly" | "monthly" | "quarterly";
+export type MeasurementSource = "manual" | "csv" | "api";
+
+/** A KPI of a program (step 4), from a template (NPS, CSAT, …) or custom. */
+export interface KpisTable {
+  id: string;
+  program_id: string;
+  name: string;
+  kind: KpiKind;
+  /** The template it was made from (nps, csat, ces, fcr, aht, repeat_contact, complaint_rate, churn, abandonment, self_service), or null. */
+  template: string | null;
+  /** How it is computed, in the team's words. */
+  description: string;
+  unit: string;
+  direction: KpiDirection;
+  baseline: number | null;
+  target: number | null;
+  /** Crossing it (in the bad direction) raises an alert. */
+  alert_threshold: number | null;
+  owner_id: string | null;
+  cadence: KpiCadence;
+  journey_map_id: string | null;
+  /** A touchpoint (doc object id) of journey_map_id. */
+  touchpoint_id: string | null;
+  created_by: string | null;
+  created_at: string;
+  updated_at: string;
+  archived_at: string | null;
+}
+
+export interface KpiInitiativesTable {
+  kpi_id: string;
+  initiative_id: string;
+  created_at: string;
+}
+
+/** One value of a KPI for one day; writing the same (kpi, day) again replaces the value. */
+export interface KpiMeasurementsTable {
+  id: string;
+  kpi_id: string;
+  /** YYYY-MM-DD */
+  measured_on: string;
+  value: number;
+  source: MeasurementSource;
+  note: string;
+  created_by: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export type LoopKind = "small" | "large";
+export type LoopCycleStatus = "open" | "closed";
+
+/** One turn of a small loop (e.g. two weeks) or a large loop (e.g. a quarter). */
+export interface LoopCyclesTable {
+  id: string;
+  program_id: string;
+  kind: LoopKind;
+  /** 1, 2, 3… per program and kind. */
+  number: number;
+  title: string;
+  goal: string;
+  starts_on: string;
+  ends_on: string;
+  status: LoopCycleStatus;
+  previous_cycle_id: string | null;
+  /** On close: each KPI's value before and after the cycle (JSON). */
+  result_json: string | null;
+  closed_by: string | null;
+  closed_at: string | null;
+  created_by: string | null;
+  created_at: string;
+}
+
+export interface CycleKpisTable {
+  cycle_id: string;
+  kpi_id: string;
+}
+
+export type CycleItemType = "feedback" | "initiative" | "note";
+export type CycleItemStatus = "open" | "done";
+
+/** What one step of a cycle holds. */
+export interface CycleItemsTable {
+  id: string;
+  cycle_id: string;
+  /** 1-based step of the cycle's kind (small: 4 steps, large: 6). */
+  step: number;
+  item_type: CycleItemType;
+  /** The feedback record or initiative it stands for (null for a note). */
+  ref_id: string | null;
+  text: string;
+  status: CycleItemStatus;
+  /** The open item of the previous cycle it continues. */
+  carried_from_id: string | null;
+  created_by: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export type FeedbackTriageStatus = "triaged" | "dismissed";
+
+/** The inbox state of a feedback record (no row: new). Nothing is deleted, only dismissed with a reason. */
+export interface FeedbackTriageTable {
+  record_id: string;
+  program_id: string;
+  status: FeedbackTriageStatus;
+  cycle_id: string | null;
+  /** Why it was dismissed. */
+  reason: string | null;
+  triaged_by: string | null;
+  triaged_at: string;
+}
+
+export type FeedbackLinkTarget = "pain_point" | "initiative";
+
+export interface FeedbackLinksTable {
+  id: string;
+  record_id: string;
+  program_id: string;
+  target_type: FeedbackLinkTarget;
+  /** The map of a pain point (null for an initiative). */
+  map_id: string | null;
+  target_id: string;
+  created_by: string | null;
+  created_at: string;
+}
+
+export type ApiTokenScope = "read" | "write";
+
+/** A personal access token for the REST API: only its SHA-256 is stored. */
+export interface ApiTokensTable {
+  id: string;
+  user_id: string;
+  name: string;
+  token_hash: string;
+  /** The first characters of the token, to recognise it in the list. */
+  prefix: string;
+  scope: ApiTokenScope;
+  created_at: string;
+  last_used_at: string | null;
+  expires_at: string | null;
+  revoked_at: string | null;
+}
+
 export interface Database {
   users: UsersTable;
   sessions: SessionsTable;
@@ -570,6 +722,15 @@ export interface Database {
   initiatives: InitiativesTable;
   initiative_pain_points: InitiativePainPointsTable;
   pain_point_resolutions: PainPointResolutionsTable;
+  kpis: KpisTable;
+  kpi_initiatives: KpiInitiativesTable;
+  kpi_measurements: KpiMeasurementsTable;
+  loop_cycles: LoopCyclesTable;
+  cycle_kpis: CycleKpisTable;
+  cycle_items: CycleItemsTable;
+  feedback_triage: FeedbackTriageTable;
+  feedback_links: FeedbackLinksTable;
+  api_tokens: ApiTokensTable;
 }
 
 export type User = Selectable<UsersTable>;
@@ -594,3 +755,8 @@ export type FeedbackRecord = Selectable<FeedbackRecordsTable>;
 export type JourneyEvidence = Selectable<JourneyEvidenceTable>;
 export type JourneyEvidenceLink = Selectable<JourneyEvidenceLinksTable>;
 export type Initiative = Selectable<InitiativesTable>;
+export type Kpi = Selectable<KpisTable>;
+export type KpiMeasurement = Selectable<KpiMeasurementsTable>;
+export type LoopCycle = Selectable<LoopCyclesTable>;
+export type CycleItem = Selectable<CycleItemsTable>;
+export type ApiToken = Selectable<ApiTokensTable>;

@@ -8,6 +8,7 @@ import * as collab from "./2026-11-23-002-collab";
 import * as vision from "./2026-11-23-003-vision";
 import * as journeys from "./2026-11-23-004-journeys";
 import * as reshape from "./2026-11-23-005-reshape";
+import * as loops from "./2026-11-23-006-loops";
 
 export const migrations: Record<string, Migration> = {
   "2026-11-23-001-foundation": foundation,
@@ -15,4 +16,5 @@ export const migrations: Record<string, Migration> = {
   "2026-11-23-003-vision": vision,
   "2026-11-23-004-journeys": journeys,
   "2026-11-23-005-reshape": reshape,
+  "2026-11-23-006-loops": loops,
 };

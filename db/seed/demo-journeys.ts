@@ -11,7 +11,7 @@
  * Everything is generated from a fixed seed: the same demo on every machine (dates are relative
  * to the day it is seeded).
  */
-import type { Kysely } from "kysely";
+import type { Insertable, Kysely } from "kysely";
 import type * as Y from "yjs";
 import {
   journeyDocName,
@@ -324,9 +324,9 @@ function isoDay(d: Date): string {
  * days through another channel (web or app first, then the phone: the hops seed 002 describes),
  * so repeat contacts lower first-contact resolution where it hurts most.
  */
-export function demoFeedbackRecords(programId: string, count = 2000, today = new Date()): FeedbackRecordsTable[] {
+export function demoFeedbackRecords(programId: string, count = 2000, today = new Date()): Insertable<FeedbackRecordsTable>[] {
   const rnd = random(20261123);
-  const out: FeedbackRecordsTable[] = [];
+  const out: Insertable<FeedbackRecordsTable>[] = [];
   const createdAt = today.toISOString();
   const dayMs = 86_400_000;
   const start = today.getTime() - 180 * dayMs;

@@ -72,7 +72,7 @@ const COLUMNS = {
   ],
   feedback_records: [
     "id", "program_id", "import_id", "source", "occurred_on", "channel", "segment", "contact_reason", "score",
-    "score_min", "score_max", "text", "customer_id", "created_by", "created_at",
+    "score_min", "score_max", "text", "customer_id", "created_by", "created_at", "origin",
   ],
   journey_evidence: [
     "id", "program_id", "kind", "title", "url", "filename", "mime", "size_bytes", "storage_path", "uploaded_by", "created_at",
@@ -89,6 +89,24 @@ const COLUMNS = {
   ],
   initiative_pain_points: ["initiative_id", "map_id", "pain_point_id", "created_at"],
   pain_point_resolutions: ["future_map_id", "future_touchpoint_id", "current_map_id", "pain_point_id", "created_by", "created_at"],
+  kpis: [
+    "id", "program_id", "name", "kind", "template", "description", "unit", "direction", "baseline", "target",
+    "alert_threshold", "owner_id", "cadence", "journey_map_id", "touchpoint_id", "created_by", "created_at", "updated_at",
+    "archived_at",
+  ],
+  kpi_initiatives: ["kpi_id", "initiative_id", "created_at"],
+  kpi_measurements: ["id", "kpi_id", "measured_on", "value", "source", "note", "created_by", "created_at", "updated_at"],
+  loop_cycles: [
+    "id", "program_id", "kind", "number", "title", "goal", "starts_on", "ends_on", "status", "previous_cycle_id",
+    "result_json", "closed_by", "closed_at", "created_by", "created_at",
+  ],
+  cycle_kpis: ["cycle_id", "kpi_id"],
+  cycle_items: [
+    "id", "cycle_id", "step", "item_type", "ref_id", "text", "status", "carried_from_id", "created_by", "created_at", "updated_at",
+  ],
+  feedback_triage: ["record_id", "program_id", "status", "cycle_id", "reason", "triaged_by", "triaged_at"],
+  feedback_links: ["id", "record_id", "program_id", "target_type", "map_id", "target_id", "created_by", "created_at"],
+  api_tokens: ["id", "user_id", "name", "token_hash", "prefix", "scope", "created_at", "last_used_at", "expires_at", "revoked_at"],
 } as const satisfies { [T in keyof Database]: readonly (keyof Database[T])[] };
 
 // Every column of the interface is listed (the type checker fails here otherwise).
