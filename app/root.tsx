@@ -1,3 +1,4 @@
+import { FAVICON_SVG } from "~/utils/favicon";
 import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Links, Meta, Outlet, Scripts, ScrollRestoration, useLoaderData, useMatches, useRouteLoaderData } from "@remix-run/react";
@@ -15,11 +16,7 @@ import stylesheet from "./tailwind.css";
 
 export { useRootData };
 
-const FAVICON =
-  "data:image/svg+xml," +
-  encodeURIComponent(
-    '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32"><rect width="32" height="32" rx="8" fill="#1d4ff2"/><circle cx="16" cy="16" r="8" fill="none" stroke="white" stroke-width="3"/><circle cx="16" cy="16" r="3" fill="white"/></svg>',
-  );
+const FAVICON = "data:image/svg+xml," + encodeURIComponent(FAVICON_SVG);
 
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: stylesheet },

@@ -8,6 +8,7 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 import express from "express";
 import { sql } from "kysely";
 import { createRequestHandler } from "@remix-run/express";
+import { FAVICON_SVG } from "../app/utils/favicon";
 import type { ServerBuild } from "@remix-run/node";
 import type { Env } from "../app/env.server";
 import type { DbHandle } from "../db/dialect";
@@ -33,6 +34,11 @@ export async function createAppServer(env: Env, handle: DbHandle, buildPath: str
     res.setHeader("Referrer-Policy", "strict-origin-when-cross-origin");
     res.setHeader("X-Frame-Options", "SAMEORIGIN");
     next();
+  });
+
+  // Browsers ask for /favicon.ico on pages without our <link rel="icon"> (JSON, downloads): the same mark.
+  app.get("/favicon.ico", (_req, res) => {
+    res.type("image/svg+xml").set("Cache-Control", "public, max-age=86400").send(FAVICON_SVG);
   });
 
   app.get("/healthz", async (_req, res) => {
