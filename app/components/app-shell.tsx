@@ -19,7 +19,7 @@ import {
   DropdownMenuSeparator,
   DropdownMenuTrigger,
 } from "./ui/dropdown-menu";
-import { BuildingIcon, ChevronDownIcon, LogOutIcon, PlusIcon, SettingsIcon } from "./ui/icons";
+import { BuildingIcon, ChevronDownIcon, LockIcon, LogOutIcon, PlusIcon, SettingsIcon } from "./ui/icons";
 
 function orgName(org: { name: string; name_en: string | null }, locale: string) {
   return locale === "en" && org.name_en ? org.name_en : org.name;
@@ -125,6 +125,12 @@ function UserMenu() {
           <Link to="/org">
             <SettingsIcon className="h-4 w-4 text-slate-500" />
             {t("nav.orgSettings")}
+          </Link>
+        </DropdownMenuItem>
+        <DropdownMenuItem asChild>
+          <Link to="/settings/tokens" data-testid="menu-api-tokens">
+            <LockIcon className="h-4 w-4 text-slate-500" />
+            {t("tokens.menu")}
           </Link>
         </DropdownMenuItem>
         <DropdownMenuItem onSelect={() => submit(null, { method: "post", action: "/logout" })} data-testid="sign-out">

@@ -10,7 +10,7 @@ export async function requireDocApi(
   docName: string | undefined,
   need: "view" | "edit",
 ): Promise<{ user: PublicUser; locale: Locale; doc: DocPermissions }> {
-  const { user, locale } = await requireApiUser(request);
+  const { user, locale } = await requireApiUser(request, { write: need === "edit" });
   const doc = docName ? await docService().permissions(user.id, docName) : null;
   if (!doc) throw httpError(locale, 404);
   if (!doc.canView || (need === "edit" && !doc.canEdit)) throw httpError(locale, 403);

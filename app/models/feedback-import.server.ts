@@ -252,7 +252,7 @@ export async function listFeedbackImports(actor: Actor, opts: { limit?: number }
   return rows.map((r) => summary(r, r.created_by && r.user_name ? { [r.created_by]: r.user_name } : {}));
 }
 
-const MappingSchema = z.object({
+export const MappingSchema = z.object({
   mapping: z.partialRecord(z.enum(FEEDBACK_FIELDS), z.number().int().min(-1).max(MAX_IMPORT_COLUMNS)),
   scale: z.enum(SCORE_SCALES, { error: "feedback.errors.scale" }),
 });

@@ -3,7 +3,7 @@
  * and the filtered, paginated list behind drill-downs and the evidence picker.
  */
 import { CompiledQuery, sql, type Kysely } from "kysely";
-import type { Database, FeedbackRecord, FeedbackSource } from "../../db/schema";
+import type { Database, FeedbackOrigin, FeedbackRecord, FeedbackSource } from "../../db/schema";
 import { db, newId, nowIso } from "../db.server";
 import type { Locale } from "../i18n/config";
 import { httpError } from "../utils/http.server";
@@ -29,9 +29,10 @@ const COLUMNS = [
   "customer_id",
   "created_by",
   "created_at",
+  "origin",
 ] as const;
 
-/** Rows per INSERT statement: 15 parameters each, well under SQLite's 32,766 and Postgres' 65,535. */
+/** Rows per INSERT statement: 16 parameters each, well under SQLite's 32,766 and Postgres' 65,535. */
 export const INSERT_BATCH_ROWS = 1000;
 
 const sqlCache = new Map<string, string>();
@@ -62,6 +63,10 @@ export interface InsertFeedbackOptions {
   /** The import the rows come from (null for the seed, manual or API records). */
   importId?: string | null;
   source?: FeedbackSource;
+  /** Who the rows are from (defaults to customer). */
+  origin?: FeedbackOrigin;
+  /** Ids for the rows, in order (new ones otherwise). */
+  ids?: readonly string[];
   createdBy?: string | null;
   /** Defaults to now. */
   createdAt?: string;
@@ -87,13 +92,15 @@ export async function insertFeedbackRecords(
   const source = opts.source ?? (importId ? "import" : "manual");
   const createdBy = opts.createdBy ?? null;
   const createdAt = opts.createdAt ?? nowIso();
+  const origin = opts.origin ?? "customer";
   let done = 0;
   for (let start = 0; start < rows.length; start += batch) {
     const slice = rows.slice(start, start + batch);
     const params: unknown[] = new Array(slice.length * COLUMNS.length);
     let p = 0;
-    for (const r of slice) {
-      params[p++] = newId();
+    for (let i = 0; i < slice.length; i++) {
+      const r = slice[i];
+      params[p++] = opts.ids?.[start + i] ?? newId();
       params[p++] = programId;
       params[p++] = importId;
       params[p++] = source;
@@ -108,6 +115,7 @@ export async function insertFeedbackRecords(
       params[p++] = r.customerId;
       params[p++] = createdBy;
       params[p++] = createdAt;
+      params[p++] = origin;
     }
     await tx.executeQuery(CompiledQuery.raw(insertSql(slice.length, postgres), params));
     done += slice.length;

@@ -6,7 +6,7 @@
 import type { JourneyLane, TouchpointChannel } from "../../db/schema";
 import { db } from "../db.server";
 import type { Locale } from "../i18n/config";
-import { requireApiUser } from "../utils/api.server";
+import { requireApiUser, type ApiAuthOptions } from "../utils/api.server";
 import { httpError } from "../utils/http.server";
 import type { Actor } from "./domain.server";
 import { JOURNEY_LANES as LANES, journeyDocName, KEY_QUESTIONS, type KeyQuestion } from "./journey-doc";
@@ -152,8 +152,8 @@ export function parsePainPointQuery(params: URLSearchParams): PainPointQuery {
  * The caller (session cookie or Bearer token) as an actor in the program the map belongs to:
  * 401 when not signed in, 404 (the same as a missing map) when they cannot see that program.
  */
-export async function requireMapApiActor(request: Request, mapId: string | undefined): Promise<{ actor: Actor; locale: Locale }> {
-  const { user, locale } = await requireApiUser(request);
+export async function requireMapApiActor(request: Request, mapId: string | undefined, opts?: ApiAuthOptions): Promise<{ actor: Actor; locale: Locale }> {
+  const { user, locale } = await requireApiUser(request, opts);
   const owner = mapId && mapId.length <= 100 ? await findJourneyMapOwner(mapId) : null;
   const found = owner ? await getProgramAccess(user.id, owner.programId) : null;
   if (!found || !can(found.access, "program.view")) throw httpError(locale, 404, { key: "journey.errors.mapNotFound", code: "journey_map_not_found" });
@@ -161,8 +161,8 @@ export async function requireMapApiActor(request: Request, mapId: string | undef
 }
 
 /** The same for a program: 404 when the caller cannot see it. */
-export async function requireProgramApiActor(request: Request, programId: string | undefined): Promise<{ actor: Actor; locale: Locale }> {
-  const { user, locale } = await requireApiUser(request);
+export async function requireProgramApiActor(request: Request, programId: string | undefined, opts?: ApiAuthOptions): Promise<{ actor: Actor; locale: Locale }> {
+  const { user, locale } = await requireApiUser(request, opts);
   const found = programId && programId.length <= 100 ? await getProgramAccess(user.id, programId) : null;
   if (!found || !can(found.access, "program.view")) throw httpError(locale, 404, { key: "errors.programNotFound" });
   return { actor: { program: found.program, access: found.access, user: { id: user.id, name: user.name } }, locale };

@@ -126,7 +126,7 @@ export async function addJourneyEvidenceFile(
   return view(row);
 }
 
-const LinkSchema = z.object({
+export const LinkSchema = z.object({
   title: z.string({ error: "validation.required" }).trim().min(1, "validation.required").max(200, "validation.tooLong"),
   url: z
     .string({ error: "validation.required" })
@@ -282,7 +282,7 @@ async function targetExists(mapId: string, targetType: EvidenceTargetType, targe
   }
 }
 
-const LinkInputSchema = z.object({
+export const LinkInputSchema = z.object({
   targetType: z.enum(TARGET_TYPES, { error: "evidence.errors.target" }),
   targetId: z.string({ error: "evidence.errors.target" }).min(1, "evidence.errors.target").max(100, "evidence.errors.target"),
   evidenceType: z.enum(EVIDENCE_TYPES, { error: "evidence.errors.evidence" }),

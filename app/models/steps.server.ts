@@ -6,12 +6,14 @@
 import type { Program } from "../../db/schema";
 import { STEPS, type StepKey, type StepStatus } from "./steps";
 import { journeyStepStatus } from "./journey-overview.server";
+import { iterateStepStatus } from "./loops-overview.server";
 import { reshapeStepStatus } from "./reshape-overview.server";
 import { visionStepStatus } from "./vision-overview.server";
 
 const PROBES: Partial<Record<StepKey, (program: Program) => Promise<StepStatus>>> = {
   vision: visionStepStatus,
   painPoints: journeyStepStatus,
+  iterate: iterateStepStatus,
   reshape: reshapeStepStatus,
 };
 

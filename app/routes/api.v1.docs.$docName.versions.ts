@@ -10,7 +10,7 @@ import { methodNotAllowed, parseJsonBody } from "../utils/api.server";
 import { requireDocApi } from "../models/doc-access.server";
 import { localeFor } from "../i18n/locale.server";
 
-const CreateVersionSchema = z.object({
+export const CreateVersionSchema = z.object({
   name: z.string().trim().min(1, "validation.required").max(120, "validation.tooLong"),
 });
 

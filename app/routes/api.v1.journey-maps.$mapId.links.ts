@@ -38,7 +38,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { user, locale } = await requireApiUser(request);
+  const { user, locale } = await requireApiUser(request, { write: true });
   const actor = await actorForMap(user, locale, params.mapId);
   if (request.method === "POST") {
     const body = await parseJsonBody(request, z.unknown(), locale);

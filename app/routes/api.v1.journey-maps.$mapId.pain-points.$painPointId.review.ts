@@ -19,7 +19,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   if (request.method !== "POST") return methodNotAllowed(await localeFor(request));
-  const { actor, locale } = await requireMapApiActor(request, params.mapId);
+  const { actor, locale } = await requireMapApiActor(request, params.mapId, { write: true });
   const body = await parseJsonBody(request, z.unknown(), locale);
   const triangulation = await runDomain(locale, () => reviewPainPoint(actor, params.mapId, params.painPointId, body));
   return json({ triangulation }, { status: 201 });

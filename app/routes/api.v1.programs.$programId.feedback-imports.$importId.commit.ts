@@ -15,10 +15,10 @@ import { requireApiActor } from "../models/feedback-records.server";
 import { methodNotAllowed, parseJsonBody, requireApiUser } from "../utils/api.server";
 import { runDomain } from "../utils/domain-http.server";
 
-const BodySchema = z.object({ acceptErrors: z.boolean().optional() });
+export const BodySchema = z.object({ acceptErrors: z.boolean().optional() });
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { user, locale } = await requireApiUser(request);
+  const { user, locale } = await requireApiUser(request, { write: true });
   if (request.method !== "POST") return methodNotAllowed(locale);
   const actor = await requireApiActor(user, locale, params.programId);
   const body = await parseJsonBody(request, BodySchema, locale);

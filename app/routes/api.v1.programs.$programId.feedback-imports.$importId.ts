@@ -22,7 +22,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { user, locale } = await requireApiUser(request);
+  const { user, locale } = await requireApiUser(request, { write: true });
   const actor = await requireApiActor(user, locale, params.programId);
   if (request.method === "DELETE") {
     await runDomain(locale, () => cancelFeedbackImport(actor, params.importId));

@@ -20,7 +20,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { user, locale } = await requireApiUser(request);
+  const { user, locale } = await requireApiUser(request, { write: true });
   if (request.method !== "POST") return methodNotAllowed(locale);
   const actor = await requireApiActor(user, locale, params.programId);
   // Refuse before reading a large body.

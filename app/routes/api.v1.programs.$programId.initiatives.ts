@@ -42,7 +42,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { actor, locale } = await requireProgramApiActor(request, params.programId);
+  const { actor, locale } = await requireProgramApiActor(request, params.programId, { write: true });
   if (request.method !== "POST") return methodNotAllowed(locale);
   const body = await parseJsonBody(request, z.unknown(), locale);
   const created = await runDomain(locale, () => createInitiative(actor, body));

@@ -19,7 +19,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   if (request.method !== "PUT" && request.method !== "POST") return methodNotAllowed(await localeFor(request));
-  const { actor, locale } = await requireProgramApiActor(request, params.programId);
+  const { actor, locale } = await requireProgramApiActor(request, params.programId, { write: true });
   const body = await parseJsonBody(request, z.unknown(), locale);
   const settings = await runDomain(locale, () => setTriangulationMargin(actor, body));
   return json({ settings });

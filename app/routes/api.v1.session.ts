@@ -11,7 +11,7 @@ import { clearedSessionCookieHeader, destroySession, sessionCookieHeader } from 
 import { methodNotAllowed, parseJsonBody } from "../utils/api.server";
 import { httpError } from "../utils/http.server";
 
-const SignInSchema = z.object({
+export const SignInSchema = z.object({
   email: z.string().trim().min(1, "validation.required").max(254, "validation.tooLong"),
   password: z.string().min(1, "validation.required").max(200, "validation.tooLong"),
 });

@@ -1,20 +1,16 @@
-/** Step loops: what the step is for, what will be built here, and who may do what. */
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { useLoaderData } from "@remix-run/react";
-import { StepPage } from "~/components/program/step-page";
-import { loadStep } from "~/utils/step-loader.server";
+/**
+ * Step 4, rapid iteration: the layout of the step's pages — the loops overview (loops._index), a
+ * cycle's board (loops.$cycleId) and the feedback inbox (loops.inbox).
+ */
+import type { MetaFunction } from "@remix-run/node";
+import { Outlet } from "@remix-run/react";
 import { RouteError } from "~/components/route-error";
 import { pageTitle } from "~/utils/root-data";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "steps.iterate.name");
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  return loadStep(request, params.programId, "iterate");
-}
-
-export default function StepRoute() {
-  const { state } = useLoaderData<typeof loader>();
-  return <StepPage step="iterate" state={state} />;
+export default function LoopsLayout() {
+  return <Outlet />;
 }
 
 export function ErrorBoundary() {

@@ -2,6 +2,8 @@
 import type { z } from "zod";
 import { localeFor } from "../i18n/locale.server";
 import { tFor, type Locale } from "../i18n/config";
+import type { ApiTokenScope } from "../../db/schema";
+import { isPersonalAccessToken, resolveApiToken } from "../models/api-tokens.server";
 import { getUser } from "../models/session.server";
 import type { PublicUser } from "../models/user.server";
 import { httpError } from "./http.server";
@@ -9,11 +11,60 @@ import { fieldErrors } from "./zod";
 
 const MAX_JSON_BYTES = 1024 * 1024;
 
-export async function requireApiUser(request: Request): Promise<{ user: PublicUser; locale: Locale }> {
+export interface ApiAuthOptions {
+  /**
+   * True when the route changes data: a personal access token then needs the `write` scope (403
+   * otherwise). Defaults to true for every method but GET and HEAD; an explicit value wins.
+   */
+  write?: boolean;
+}
+
+/** How the caller authenticated: the session (cookie or session Bearer token), or a personal access token. */
+export type ApiAuth = { kind: "session" } | { kind: "token"; tokenId: string; scope: ApiTokenScope };
+
+const READ_METHODS = new Set(["GET", "HEAD"]);
+
+function bearerToken(request: Request): string | null {
+  const auth = request.headers.get("authorization");
+  if (!auth || !/^Bearer\s+/i.test(auth)) return null;
+  return auth.replace(/^Bearer\s+/i, "").trim() || null;
+}
+
+/**
+ * The caller of a JSON API route, by the session cookie, the session token from POST /api/v1/session
+ * (`Authorization: Bearer <token>`), or a personal access token (`Authorization: Bearer cxp_…`).
+ * 401 when none is valid (an unknown, revoked or expired access token included); 403 when a
+ * read-scoped access token calls a route that writes.
+ */
+export async function requireApiUser(
+  request: Request,
+  opts: ApiAuthOptions = {},
+): Promise<{ user: PublicUser; locale: Locale; auth: ApiAuth }> {
+  const bearer = bearerToken(request);
+  if (bearer && isPersonalAccessToken(bearer)) {
+    const resolved = await resolveApiToken(bearer);
+    if (!resolved) {
+      throw httpError(await localeFor(request), 401, {
+        code: "invalid_token",
+        key: "errors.invalidToken",
+        headers: { "WWW-Authenticate": 'Bearer error="invalid_token"' },
+      });
+    }
+    const locale = await localeFor(request, resolved.user);
+    const write = opts.write ?? !READ_METHODS.has(request.method.toUpperCase());
+    if (write && resolved.scope !== "write") {
+      throw httpError(locale, 403, {
+        code: "insufficient_scope",
+        key: "errors.insufficientScope",
+        headers: { "WWW-Authenticate": 'Bearer error="insufficient_scope", scope="write"' },
+      });
+    }
+    return { user: resolved.user, locale, auth: { kind: "token", tokenId: resolved.tokenId, scope: resolved.scope } };
+  }
   const user = await getUser(request);
   const locale = await localeFor(request, user);
   if (!user) throw httpError(locale, 401);
-  return { user, locale };
+  return { user, locale, auth: { kind: "session" } };
 }
 
 /** Reads a body as text, refusing (null) past maxBytes; drains the rest so the connection stays usable. */

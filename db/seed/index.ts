@@ -3,6 +3,8 @@ import type { Database } from "../schema";
 import { seedDemoBrief } from "./demo-brief";
 import { seedDemoFoundation, type DemoIds } from "./demo-foundation";
 import { seedDemoJourneys } from "./demo-journeys";
+import { seedDemoKpis } from "./demo-kpis";
+import { seedDemoLoops } from "./demo-loops";
 import { seedDemoReshape } from "./demo-reshape";
 import { seedDemoVision, type ChangeDoc } from "./demo-vision";
 
@@ -19,5 +21,7 @@ export async function seedDemoIfEmpty(db: Kysely<Database>, changeDoc: ChangeDoc
   await seedDemoVision(db, ids, changeDoc);
   const journeys = await seedDemoJourneys(db, ids, changeDoc);
   await seedDemoReshape(db, ids, journeys, changeDoc);
+  await seedDemoKpis(db, ids, journeys, changeDoc);
+  await seedDemoLoops(db, ids, journeys);
   return ids;
 }

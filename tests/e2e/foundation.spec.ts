@@ -25,11 +25,13 @@ test.describe("each demo user sees the right things", () => {
     const id = await openProgram(page);
     await expect(page.getByTestId("your-role")).toContainText("负责人 / 主持人");
     // The demo's vision is published, its journey maps answer every key question with evidence
-    // behind the pain points, and a quick win is done; the later steps have not started.
+    // behind the pain points, a quick win is done, and a large loop is still turning; the later
+    // steps have not started.
     for (const key of ["vision", "painPoints", "reshape"]) {
       await expect(page.getByTestId(`step-${key}`)).toContainText("已完成");
     }
-    for (const key of ["iterate", "frontline", "improve"]) {
+    await expect(page.getByTestId("step-iterate")).toContainText("进行中");
+    for (const key of ["frontline", "improve"]) {
       await expect(page.getByTestId(`step-${key}`)).toContainText("未开始");
     }
     await expect(page.getByTestId("team")).toContainText("王芳");

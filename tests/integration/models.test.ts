@@ -63,7 +63,7 @@ describe.each(dialects())("models on %s", (dialect) => {
     }
     expect(touchpoints).toBe(40);
     expect(pains).toBe(15);
-    const records = await t.handle.db.selectFrom("feedback_records").select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow();
+    const records = await t.handle.db.selectFrom("feedback_records").select((eb) => eb.fn.countAll<number>().as("n")).where("source", "=", "import").executeTakeFirstOrThrow();
     expect(Number(records.n)).toBe(2000);
     const withCustomer = await t.handle.db
       .selectFrom("feedback_records")
@@ -101,6 +101,55 @@ describe.each(dialects())("models on %s", (dialect) => {
     expect(wins.find((w) => w.status === "done")!.result_notes).not.toBe("");
     const links = await t.handle.db.selectFrom("initiative_pain_points").select("initiative_id").execute();
     expect(new Set(links.map((l) => l.initiative_id)).size).toBe(4);
+  });
+
+  it("seeds step 4's KPIs: eight with six months of values, two past their alert threshold, linked to the quick wins", async () => {
+    const { listKpis, initiativeKpiWarnings } = await import("../../app/models/kpis.server");
+    const kpis = await listKpis(demo.programId);
+    expect(kpis).toHaveLength(8);
+    expect(kpis.filter((k) => k.kind === "process").length).toBeGreaterThanOrEqual(4);
+    expect(kpis.filter((k) => k.template === null).map((k) => k.name)).toEqual(["信用卡审批时长"]);
+    for (const k of kpis) {
+      expect(k.measurementCount, k.name).toBeGreaterThanOrEqual(6);
+      const first = k.sparkline.length ? (await t.handle.db.selectFrom("kpi_measurements").select("measured_on").where("kpi_id", "=", k.id).orderBy("measured_on").executeTakeFirstOrThrow()).measured_on : "";
+      expect(Date.parse(k.latest!.date) - Date.parse(first), k.name).toBeGreaterThanOrEqual(140 * 86_400_000);
+      expect(k.latest!.date <= new Date().toISOString().slice(0, 10)).toBe(true);
+    }
+    expect(kpis.filter((k) => k.status === "alert").map((k) => k.name).sort()).toEqual(["信用卡投诉率", "信用卡热线平均处理时长"].sort());
+    // The improvement story: the others moved from their baseline towards the target.
+    for (const k of kpis.filter((x) => x.status !== "alert")) {
+      const better = k.direction === "up" ? k.latest!.value > k.baseline! : k.latest!.value < k.baseline!;
+      expect(better, k.name).toBe(true);
+    }
+    const repeat = kpis.find((k) => k.template === "repeat_contact")!;
+    expect(repeat.journeyMap?.name).toBe("信用卡申请");
+    const checks = await initiativeKpiWarnings(demo.programId);
+    expect(checks.filter((c) => c.kpis.length > 0)).toHaveLength(4);
+    expect(checks.filter((c) => c.warnings.length > 0).map((c) => c.warnings.map((w) => w.key))).toEqual([["noOutcomeKpi"]]);
+  });
+
+  it("seeds step 4's loops: two closed small cycles with their before/after, a large cycle running, a triaged and partly dismissed inbox", async () => {
+    const dbx = t.handle.db;
+    const cycles = await dbx.selectFrom("loop_cycles").selectAll().where("program_id", "=", demo.programId).orderBy("kind", "desc").orderBy("number").execute();
+    expect(cycles.map((c) => [c.kind, Number(c.number), c.status])).toEqual([["small", 1, "closed"], ["small", 2, "closed"], ["large", 1, "open"]]);
+    for (const c of cycles.filter((x) => x.status === "closed")) {
+      const result = JSON.parse(c.result_json!) as { kpis: { after: { on: string } }[] };
+      const tracked = await dbx.selectFrom("cycle_kpis").select("kpi_id").where("cycle_id", "=", c.id).execute();
+      expect(result.kpis).toHaveLength(tracked.length);
+      expect(tracked.length).toBeGreaterThan(0);
+      for (const k of result.kpis) expect(k.after.on >= c.starts_on && k.after.on <= c.ends_on).toBe(true);
+    }
+    const large = cycles.find((c) => c.kind === "large")!;
+    const steps = await dbx.selectFrom("cycle_items").select("step").distinct().where("cycle_id", "=", large.id).execute();
+    expect(steps.length).toBeGreaterThanOrEqual(4);
+    const triage = await dbx.selectFrom("feedback_triage").selectAll().where("program_id", "=", demo.programId).execute();
+    expect(triage.filter((x) => x.status === "triaged").length).toBeGreaterThanOrEqual(28);
+    const dismissed = triage.filter((x) => x.status === "dismissed");
+    expect(dismissed.length).toBeGreaterThanOrEqual(3);
+    for (const d of dismissed) expect(d.reason).toBeTruthy();
+    const frontline = await dbx.selectFrom("feedback_records").select("source").where("program_id", "=", demo.programId).where("origin", "=", "frontline").execute();
+    expect(frontline.map((f) => f.source)).toEqual(Array(6).fill("manual"));
+    expect((await dbx.selectFrom("feedback_links").select("id").where("program_id", "=", demo.programId).execute()).length).toBeGreaterThanOrEqual(6);
   });
 
   it("signs in demo users with the demo password, case-insensitively by email", async () => {

@@ -14,7 +14,7 @@ const EXPECTED: Record<ProgramRole | "office", Action[]> = {
   project_team: [
     "program.view", "activity.view", "feedback.submit", "idea.submit", "nomination.submit", "vision.participate",
     "brief.edit", "journey.edit", "initiative.edit", "initiative.status", "kpi.edit", "measurement.add",
-    "feedback.triage", "comment", "nomination.review",
+    "feedback.triage", "loop.manage", "comment", "nomination.review",
   ],
   functional_rep: [
     "program.view", "activity.view", "feedback.submit", "idea.submit", "nomination.submit", "vision.participate", "journey.edit", "comment",

@@ -6,6 +6,7 @@ import { NavLink } from "@remix-run/react";
 import { useTranslation } from "~/i18n/react";
 import { STEPS, stepHref } from "../../models/steps";
 import { ActivityIcon, DocumentIcon, HomeIcon, UsersIcon } from "../ui/icons";
+import { KpiIcon } from "../kpis/kpi-bits";
 import { cn } from "../ui/cn";
 
 interface NavItem {
@@ -24,12 +25,16 @@ function useNavGroups(programId: string, allowed: readonly string[]) {
     { to: base, label: t("program.nav.home"), end: true, icon: <HomeIcon className="h-4 w-4" />, testId: "nav-home" },
     { to: `${base}/brief`, label: t("program.nav.brief"), icon: <DocumentIcon className="h-4 w-4" />, testId: "nav-brief" },
   ];
-  const steps: NavItem[] = STEPS.map((s) => ({
-    to: stepHref(programId, s),
-    label: t(`steps.${s.key}.name`),
-    number: s.number,
-    testId: `nav-step-${s.key}`,
-  }));
+  const steps: NavItem[] = STEPS.flatMap((s) => [
+    {
+      to: stepHref(programId, s),
+      label: t(`steps.${s.key}.name`),
+      number: s.number,
+      testId: `nav-step-${s.key}`,
+    },
+    // Step 4's KPI registry, right under its step.
+    ...(s.key === "iterate" ? [{ to: `${base}/kpis`, label: t("kpis.nav"), icon: <KpiIcon className="h-4 w-4" />, testId: "nav-kpis" }] : []),
+  ]);
   const team: NavItem[] = [
     { to: `${base}/members`, label: t("program.nav.members"), icon: <UsersIcon className="h-4 w-4" />, testId: "nav-members" },
     { to: `${base}/activity`, label: t("program.nav.activity"), icon: <ActivityIcon className="h-4 w-4" />, testId: "nav-activity" },

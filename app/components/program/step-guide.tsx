@@ -14,7 +14,7 @@ export const STEP_ACTIONS: Record<StepKey, Action[]> = {
   vision: ["vision.facilitate", "vision.edit", "comment", "approve"],
   painPoints: ["journey.edit", "comment", "approve"],
   reshape: ["journey.edit", "initiative.edit", "approve"],
-  iterate: ["feedback.submit", "feedback.triage", "initiative.edit", "kpi.edit", "measurement.add", "approve"],
+  iterate: ["loop.manage", "feedback.submit", "feedback.triage", "initiative.edit", "kpi.edit", "measurement.add", "approve"],
   frontline: ["idea.submit", "nomination.submit", "nomination.review"],
   improve: ["initiative.status", "kpi.edit", "report.view"],
 };
