@@ -33,10 +33,17 @@ const STATEMENT_CACHE_SIZE = 500;
  * better-sqlite3 compiles SQL on every prepare(); Kysely prepares every query it runs. Reusing the
  * compiled statement for the same SQL text removes that cost from every request. (Safe because
  * statements run to completion synchronously; Kysely's streaming `iterate` is not used here.)
+ *
+ * Kysely opens transactions with a plain (deferred) `begin`. A deferred transaction that reads
+ * and then writes fails at once with "database is locked" when another process (a CLI, a test,
+ * a second instance) is writing, because SQLite cannot wait for a lock upgrade without risking a
+ * deadlock. `begin immediate` takes the write lock up front, so busy_timeout applies and the
+ * transaction waits its turn instead.
  */
 function withStatementCache(sqlite: SQLite.Database): { prepare: SQLite.Database["prepare"]; close: () => void } {
   const cache = new Map<string, SQLite.Statement>();
-  const prepare = ((source: string) => {
+  const prepare = ((text: string) => {
+    const source = text === "begin" ? "begin immediate" : text;
     let stmt = cache.get(source);
     if (!stmt) {
       stmt = sqlite.prepare(source);

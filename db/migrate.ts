@@ -11,6 +11,20 @@ const provider: MigrationProvider = { getMigrations: async () => migrations };
  * `kysely_migration*` (e.g. parallel test schemas) would skip creating its own and fail.
  */
 export async function migrateToLatest(db: Kysely<any>): Promise<void> {
+  // Kysely looks for its tables by listing every schema's tables; a schema dropped by someone else
+  // in the middle of that listing (parallel test schemas) fails it with "schema … does not exist".
+  // Nothing has been changed at that point, so trying again is safe.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await migrateOnce(db);
+    } catch (error) {
+      const foreignSchemaGone = /schema "[^"]+" does not exist/.test((error as Error).message ?? "");
+      if (!foreignSchemaGone || attempt >= 3) throw error;
+    }
+  }
+}
+
+async function migrateOnce(db: Kysely<any>): Promise<void> {
   let migrationTableSchema: string | undefined;
   if (isPostgres(db)) {
     const { rows } = await sql<{ schema: string }>`select current_schema() as schema`.execute(db);

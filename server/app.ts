@@ -62,6 +62,10 @@ export async function createAppServer(env: Env, handle: DbHandle, buildPath: str
   });
 
   const server = http.createServer(app);
+  // Keep idle connections longer than clients and proxies do (nginx, load balancers: 60 s), so a
+  // client never reuses a connection the server is closing at that moment (ECONNRESET).
+  server.keepAliveTimeout = 65_000;
+  server.headersTimeout = 66_000;
   const collab = attachCollab(server, { env, handle });
   return {
     server,
