@@ -24,6 +24,9 @@ import { methodNotAllowed, parseJsonBody, requireApiUser } from "../utils/api.se
 import { runDomain } from "../utils/domain-http.server";
 import { httpError } from "../utils/http.server";
 
+/** A batch of 10,000 values with notes is several megabytes. */
+const MEASUREMENT_BATCH_MAX_BYTES = 16 * 1024 * 1024;
+
 const NO_STORE = { "Cache-Control": "private, no-store" };
 
 async function requireKpiActor(request: Request, kpiId: string | undefined, write: boolean) {
@@ -65,7 +68,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const { actor, locale } = await requireKpiActor(request, params.kpiId, true);
   if (request.method !== "POST") return methodNotAllowed(locale);
-  const body = await parseJsonBody(request, z.unknown(), locale);
+  const body = await parseJsonBody(request, z.unknown(), locale, { maxBytes: MEASUREMENT_BATCH_MAX_BYTES });
   const isBatch = !!body && typeof body === "object" && !Array.isArray(body) && "measurements" in body;
   const counts = await runDomain(locale, () => (isBatch ? addMeasurements(actor, params.kpiId, body, "api") : addMeasurement(actor, params.kpiId, body, "api")));
   return json(counts, { status: 201, headers: NO_STORE });

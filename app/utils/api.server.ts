@@ -90,8 +90,13 @@ async function readBodyCapped(request: Request, maxBytes: number): Promise<strin
 const DRAIN_LIMIT_BYTES = 64 * 1024 * 1024;
 
 /** Parses a JSON body with a schema; 413 when too large, 400 when not JSON, 422 with field errors when invalid. */
-export async function parseJsonBody<S extends z.ZodType>(request: Request, schema: S, locale: Locale): Promise<z.infer<S>> {
-  const text = await readBodyCapped(request, MAX_JSON_BYTES);
+export async function parseJsonBody<S extends z.ZodType>(
+  request: Request,
+  schema: S,
+  locale: Locale,
+  opts: { maxBytes?: number } = {},
+): Promise<z.infer<S>> {
+  const text = await readBodyCapped(request, opts.maxBytes ?? MAX_JSON_BYTES);
   if (text === null) throw httpError(locale, 413);
   let body: unknown;
   try {

@@ -117,11 +117,12 @@ describe("GET/POST /api/v1/kpis/:kpiId/measurements", () => {
     expect(list.measurements).toEqual([expect.objectContaining({ date: day(-1), value: 71, source: "api" })]);
   });
 
-  it("takes a batch in one go, and refuses a batch with one bad row whole", async () => {
-    const measurements = Array.from({ length: 2000 }, (_, i) => ({ date: day(-i - 2), value: 60 + (i % 20) }));
+  it("takes a batch of 10,000 with notes (several megabytes) in one go, and refuses a batch with one bad row whole", async () => {
+    const note = "来自 BI 报表的周度数据（自动推送）".repeat(8);
+    const measurements = Array.from({ length: 10_000 }, (_, i) => ({ date: day(-i - 2), value: 60 + (i % 20), note }));
     const ok = await call("POST", `/api/v1/kpis/${kpiId}/measurements`, { auth: cookie(team), body: { measurements } });
     expect(ok.status).toBe(201);
-    expect(await ok.json()).toEqual({ inserted: 2000, replaced: 0 });
+    expect(await ok.json()).toEqual({ inserted: 10_000, replaced: 0 });
     const bad = [...measurements.slice(0, 10).map((m) => ({ ...m, value: 99 })), { date: day(5), value: 1 }];
     const refused = await call("POST", `/api/v1/kpis/${kpiId}/measurements`, { auth: cookie(team), body: { measurements: bad } });
     expect(refused.status).toBe(422);
