@@ -171,15 +171,20 @@ export async function openCycles(programId: string): Promise<CycleSummary[]> {
   return (await summaries(programId)).filter((c) => c.status === "open");
 }
 
-async function cycleKpiViews(cycle: LoopCycle): Promise<CycleKpiView[]> {
-  const kpis = await db()
+/** The KPIs a cycle tracks: outcome before process, then by name. */
+function kpisOfCycle(q: Kysely<Database>, cycleId: string) {
+  return q
     .selectFrom("cycle_kpis")
     .innerJoin("kpis", "kpis.id", "cycle_kpis.kpi_id")
     .select(["kpis.id", "kpis.name", "kpis.kind", "kpis.unit", "kpis.direction", "kpis.baseline", "kpis.target"])
-    .where("cycle_kpis.cycle_id", "=", cycle.id)
+    .where("cycle_kpis.cycle_id", "=", cycleId)
     .orderBy("kpis.kind", "desc")
     .orderBy("kpis.name")
     .execute();
+}
+
+async function cycleKpiViews(cycle: LoopCycle): Promise<CycleKpiView[]> {
+  const kpis = await kpisOfCycle(db(), cycle.id);
   const out: CycleKpiView[] = [];
   for (const k of kpis) {
     const latest = await db()
@@ -694,14 +699,7 @@ export async function computeCycleResult(
   tx: Kysely<Database>,
   cycle: Pick<LoopCycle, "id" | "starts_on" | "ends_on">,
 ): Promise<{ result: CycleResult; missing: string[] }> {
-  const kpis = await tx
-    .selectFrom("cycle_kpis")
-    .innerJoin("kpis", "kpis.id", "cycle_kpis.kpi_id")
-    .select(["kpis.id", "kpis.name", "kpis.kind", "kpis.unit", "kpis.direction", "kpis.baseline", "kpis.target"])
-    .where("cycle_kpis.cycle_id", "=", cycle.id)
-    .orderBy("kpis.kind", "desc")
-    .orderBy("kpis.name")
-    .execute();
+  const kpis = await kpisOfCycle(tx, cycle.id);
   const results: CycleKpiResult[] = [];
   const missing: string[] = [];
   for (const k of kpis) {
