@@ -3,11 +3,13 @@
  * text and presence; a viewer sees both but cannot edit.
  */
 import { expect, test, type Browser, type BrowserContext, type Page } from "@playwright/test";
+import { storeContextLanguage } from "./helpers";
 
 async function signedInContext(browser: Browser, email: string): Promise<BrowserContext> {
   const context = await browser.newContext({ locale: "en-US", viewport: { width: 1440, height: 1000 } });
   const res = await context.request.post("/api/v1/session", { data: { email, password: "demo-password" } });
   expect(res.status()).toBe(200);
+  await storeContextLanguage(context, "en");
   return context;
 }
 

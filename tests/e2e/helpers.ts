@@ -1,5 +1,5 @@
 /** Shared steps for the end-to-end tests: sign in through the real form, find the demo program. */
-import { expect, type APIRequestContext, type BrowserContext, type Page } from "@playwright/test";
+import { expect, type APIRequestContext, type BrowserContext, type Locator, type Page } from "@playwright/test";
 
 export const DEMO_PASSWORD = "demo-password";
 
@@ -33,6 +33,8 @@ export async function storeLanguage(page: Page, locale: "zh-CN" | "en"): Promise
   const base = new URL(page.url()).origin;
   const res = await page.request.post(`${base}/settings/language`, { form: { locale }, headers: { origin: base }, maxRedirects: 0 });
   expect(res.status()).toBe(302);
+  // The page on screen was rendered before: show it in the stored language.
+  await page.reload();
 }
 
 /** storeLanguage for a context signed in through the API (no page open yet). */
@@ -62,4 +64,17 @@ export async function demoProgramId(request: APIRequestContext): Promise<string>
 /** A fresh address per call, so tests never depend on each other's data. */
 export function uniqueEmail(prefix: string): string {
   return `${prefix}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 7)}@example.test`;
+}
+
+/**
+ * Clicks a button that opens a dialog until the dialog is there: a click that lands before the
+ * page has hydrated (slow machines) does nothing, so one click is not enough.
+ */
+export async function openDialog(page: Page, button: Locator): Promise<Locator> {
+  const dialog = page.getByRole("dialog");
+  await expect(async () => {
+    if (!(await dialog.isVisible())) await button.click();
+    await expect(dialog).toBeVisible({ timeout: 2_000 });
+  }).toPass({ timeout: 30_000 });
+  return dialog;
 }

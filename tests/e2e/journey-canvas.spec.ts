@@ -8,7 +8,7 @@ import { expect, test, type Browser, type BrowserContext, type Locator, type Pag
 import * as Y from "yjs";
 import { connectClient, waitFor } from "../integration/collab-client";
 import { readJourneyContent } from "../../app/models/journey-doc";
-import { DEMO, demoProgramId, login } from "./helpers";
+import { DEMO, demoProgramId, login, openDialog, storeLanguage } from "./helpers";
 
 const en = JSON.parse(fs.readFileSync(new URL("../../app/i18n/en.json", import.meta.url), "utf8"));
 const PORT = Number(process.env.E2E_PORT ?? 3210);
@@ -21,6 +21,7 @@ async function signedIn(browser: Browser, email: string): Promise<{ context: Bro
     throw new Error(`unexpected browser dialog: ${d.message()}`);
   });
   await login(page, email);
+  await storeLanguage(page, "en");
   return { context, page };
 }
 
@@ -34,8 +35,7 @@ async function openCanvas(page: Page, url: string): Promise<void> {
 async function createMap(page: Page, name: string): Promise<string> {
   const programId = await demoProgramId(page.request);
   await page.goto(`/programs/${programId}/journeys`);
-  await page.getByRole("button", { name: en.journey.index.new }).click();
-  const dialog = page.getByRole("dialog");
+  const dialog = await openDialog(page, page.getByRole("button", { name: en.journey.index.new }).first());
   await dialog.locator('input[name="name"]').fill(name);
   await dialog.locator('input[name="persona"]').fill("Young professional");
   await Promise.all([page.waitForURL(/\/journeys\/[^/]+$/), dialog.locator('button[type="submit"]').click()]);

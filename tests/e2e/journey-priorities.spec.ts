@@ -8,7 +8,7 @@
 import { expect, test, type Browser, type BrowserContext, type Page } from "@playwright/test";
 import { journeyDocName, painPointsMap, putCard, putPainPoint, readJourneyContent } from "../../app/models/journey-doc";
 import { connectClient, waitFor } from "../integration/collab-client";
-import { DEMO, demoProgramId, storeContextLanguage } from "./helpers";
+import { DEMO, demoProgramId, openDialog, storeContextLanguage } from "./helpers";
 
 async function signedIn(browser: Browser, email: string, locale: "en" | "zh-CN" = "en"): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext({ locale: locale === "en" ? "en-US" : "zh-CN", viewport: { width: 1440, height: 1000 }, extraHTTPHeaders: { "accept-language": locale } });
@@ -25,7 +25,7 @@ test("drag a pain point on the matrix, see the ranking change live, answer a key
   // The lead creates a map through the journeys page.
   const name = `E2E 优先级 ${Date.now()}`;
   await page.goto(`/programs/${programId}/journeys`);
-  await page.getByRole("button", { name: "New journey map" }).click();
+  await openDialog(page, page.getByRole("button", { name: "New journey map" }).first());
   await page.locator('input[name="name"]').fill(name);
   await page.locator('input[name="persona"]').fill("Small business owner");
   await page.getByRole("button", { name: "Create map" }).click();

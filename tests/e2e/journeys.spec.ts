@@ -4,7 +4,7 @@
  * the maps but no way to change them; the program home shows the step in progress with outputs.
  */
 import { expect, test, type Browser, type Page } from "@playwright/test";
-import { DEMO, demoProgramId, login, storeLanguage } from "./helpers";
+import { DEMO, demoProgramId, login, openDialog, storeLanguage } from "./helpers";
 
 async function signedIn(browser: Browser, email: string): Promise<Page> {
   const context = await browser.newContext({ locale: "en-US", extraHTTPHeaders: { "accept-language": "en" } });
@@ -25,8 +25,7 @@ test("journey maps: list, create with validation, duplicate, archive and restore
 
   // The dialog refuses an empty persona with a message, then creates the map and opens it.
   const name = `E2E journey ${Date.now()}`;
-  await team.getByRole("button", { name: "New journey map" }).first().click();
-  const dialog = team.getByRole("dialog");
+  const dialog = await openDialog(team, team.getByRole("button", { name: "New journey map" }).first());
   await dialog.locator('input[name="name"]').fill(name);
   await dialog.getByRole("button", { name: "Create map" }).click();
   await expect(team.getByRole("dialog").getByText("This field is required.")).toBeVisible();
@@ -50,18 +49,28 @@ test("journey maps: list, create with validation, duplicate, archive and restore
     await expect(card.locator("dd").first()).toHaveText("5", { timeout: 500 });
   }).toPass();
 
-  // Duplicate opens the copy; archive hides the original until restored.
+  // Duplicate opens the copy; archive hides the original until restored. (Wait for the page to be
+  // idle first: a click while React hydrates the list can be lost.)
+  await team.goto(list, { waitUntil: "networkidle" });
   await card.getByRole("button", { name: "Duplicate" }).click();
   await team.waitForURL((url) => url.pathname.startsWith(`/programs/${programId}/journeys/`) && !url.pathname.endsWith(mapId));
-  await team.goto(list);
+  await team.goto(list, { waitUntil: "networkidle" });
   await expect(team.getByRole("link", { name: `${name} (copy)` })).toBeVisible();
   const original = team.locator("div.rounded-xl, div.rounded-lg").filter({ has: team.getByRole("link", { name, exact: true }) }).last();
-  await original.getByRole("button", { name: "Archive" }).click();
-  await expect(team.getByRole("link", { name, exact: true })).toHaveCount(0);
-  await team.getByRole("link", { name: /Show \d+ archived map/ }).click();
+  // Archiving and restoring are idempotent, so a click lost to hydration is simply repeated.
+  await expect(async () => {
+    const archive = original.getByRole("button", { name: "Archive" });
+    if (await archive.isVisible()) await archive.click();
+    await expect(team.getByRole("link", { name, exact: true })).toHaveCount(0, { timeout: 3_000 });
+  }).toPass({ timeout: 30_000 });
+  await team.goto(`${list}?archived=1`, { waitUntil: "networkidle" });
   const archived = team.locator("div.rounded-xl, div.rounded-lg").filter({ has: team.getByRole("link", { name, exact: true }) }).last();
   await expect(archived.getByText("Archived")).toBeVisible();
-  await archived.getByRole("button", { name: "Restore" }).click();
+  await expect(async () => {
+    const restore = archived.getByRole("button", { name: "Restore" });
+    if (await restore.isVisible()) await restore.click();
+    await expect(archived.getByText("Archived")).toHaveCount(0, { timeout: 3_000 });
+  }).toPass({ timeout: 30_000 });
   await team.goto(list);
   await expect(team.getByRole("link", { name, exact: true })).toBeVisible();
 

@@ -8,7 +8,7 @@ import { expect, test, type Browser, type BrowserContext, type Page } from "@pla
 import * as Y from "yjs";
 import { cardsMap, journeyDocName, putCard, putPainPoint, readJourneyContent, removeCard } from "../../app/models/journey-doc";
 import { connectClient, type TestClient } from "../integration/collab-client";
-import { storeContextLanguage } from "./helpers";
+import { openDialog, storeContextLanguage } from "./helpers";
 
 const PORT = Number(process.env.E2E_PORT ?? 3210);
 const WS = `ws://127.0.0.1:${PORT}`;
@@ -58,7 +58,7 @@ test("design a future state, change it live, see the diff; a quick win goes from
 
   // A current-state map with two touchpoints and a pain point.
   await page.goto(`/programs/${pid}/journeys`);
-  await page.getByRole("button", { name: "New journey map" }).first().click();
+  await openDialog(page, page.getByRole("button", { name: "New journey map" }).first());
   await page.getByRole("dialog").locator('input[name="name"]').fill(mapName);
   await page.getByRole("dialog").locator('input[name="persona"]').fill("Retail customer");
   await page.getByRole("dialog").getByRole("button", { name: "Create map" }).click();

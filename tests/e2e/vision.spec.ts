@@ -5,12 +5,13 @@
  * the collaboration server and live documents registered (registerLiveDocs).
  */
 import { expect, test, type Browser, type Page } from "@playwright/test";
-import { DEMO, demoProgramId, login } from "./helpers";
+import { DEMO, demoProgramId, login, storeLanguage } from "./helpers";
 
 async function signedIn(browser: Browser, email: string): Promise<Page> {
   const context = await browser.newContext({ locale: "en-US", extraHTTPHeaders: { "accept-language": "en" } });
   const page = await context.newPage();
   await login(page, email);
+  await storeLanguage(page, "en");
   return page;
 }
 
