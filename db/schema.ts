@@ -512,6 +512,15 @@ export interface InitiativesTable {
   created_by: string | null;
   created_at: string;
   updated_at: string;
+  /** The CX office team that owns it (step 6). */
+  owning_team_id: string | null;
+  /** A RAG health set by hand over the computed one, with its reason. */
+  health_override: RagHealth | null;
+  health_override_reason: string | null;
+  health_override_by: string | null;
+  health_override_at: string | null;
+  /** The quality standard (vision_standards.standard_key) it serves, for traceability. */
+  standard_key: string | null;
 }
 
 /** The pain points (doc object ids of a map) an initiative addresses. */
@@ -563,6 +572,8 @@ export interface KpisTable {
   created_at: string;
   updated_at: string;
   archived_at: string | null;
+  /** The quality standard (vision_standards.standard_key) it serves, for traceability. */
+  standard_key: string | null;
 }
 
 export interface KpiInitiativesTable {
@@ -680,6 +691,202 @@ export interface ApiTokensTable {
   revoked_at: string | null;
 }
 
+// ── Step 5: empower the frontline ──────────────────────────────────────────────
+
+/** A behaviour guideline citing one quality standard of the published vision. */
+export interface GuidelinesTable {
+  id: string;
+  program_id: string;
+  title: string;
+  body: string;
+  /** JSON array of strings. */
+  do_examples: string;
+  /** JSON array of strings. */
+  dont_examples: string;
+  /** The cited standard's stable key (vision_standards.standard_key). */
+  standard_key: string;
+  /** The published vision version it was written or last reviewed against. */
+  standard_version: number;
+  /** JSON {title, description, measurableHint}: the standard as cited; differing from the latest version flags the guideline. */
+  standard_snapshot: string;
+  position: number;
+  reviewed_by: string | null;
+  reviewed_at: string | null;
+  created_by: string | null;
+  created_at: string;
+  updated_at: string;
+  archived_at: string | null;
+}
+
+export type RewardKind = "points" | "certificate" | "bonus" | "other";
+
+/** A behaviour worth recognising (the catalogue), agreed in a leadership + frontline workshop. */
+export interface RecognitionTypesTable {
+  id: string;
+  program_id: string;
+  name: string;
+  description: string;
+  /** The guideline reviewers evaluate nominations against. */
+  guideline_id: string | null;
+  reward_kind: RewardKind;
+  reward_text: string;
+  reward_value: number;
+  /** YYYY-MM-DD */
+  agreed_on: string;
+  agreed_note: string;
+  created_by: string | null;
+  created_at: string;
+  updated_at: string;
+  archived_at: string | null;
+}
+
+/** Who agreed on a catalogue entry, with their program role at the time. */
+export interface RecognitionAgreementsTable {
+  type_id: string;
+  user_id: string;
+  role: string;
+  created_at: string;
+}
+
+export type NominationStatus = "submitted" | "approved" | "rejected" | "rewarded";
+
+/** A nomination: never deleted; every transition is a nomination_events row. */
+export interface NominationsTable {
+  id: string;
+  program_id: string;
+  type_id: string;
+  nominee_id: string;
+  nominator_id: string;
+  story: string;
+  story_hash: string;
+  status: NominationStatus;
+  reviewer_id: string | null;
+  review_reason: string | null;
+  reviewed_at: string | null;
+  /** The reward as granted (copied from the catalogue at the time). */
+  reward_text: string | null;
+  reward_value: number | null;
+  rewarded_by: string | null;
+  rewarded_at: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface NominationEventsTable {
+  id: string;
+  nomination_id: string;
+  from_status: NominationStatus | null;
+  to_status: NominationStatus;
+  actor_id: string | null;
+  note: string;
+  created_at: string;
+}
+
+/** What only an idea has beyond its feedback record (source "idea", origin "frontline"). */
+export interface IdeasTable {
+  record_id: string;
+  program_id: string;
+  author_id: string | null;
+  title: string;
+  map_id: string | null;
+  touchpoint_id: string | null;
+  cycle_id: string | null;
+  photo_path: string | null;
+  photo_type: string | null;
+  photo_size: number | null;
+  created_at: string;
+}
+
+export interface LeaderboardOptOutsTable {
+  program_id: string;
+  user_id: string;
+  created_at: string;
+}
+
+// ── Step 6: continuous improvement ─────────────────────────────────────────────
+
+export type OfficeTeamKey = "new_cx" | "call_center" | "analytics";
+
+export interface OfficeTeamsTable {
+  id: string;
+  org_id: string;
+  key: OfficeTeamKey;
+  description: string;
+  position: number;
+  created_at: string;
+}
+
+export interface OfficeTeamMembersTable {
+  team_id: string;
+  user_id: string;
+  /** 1 for the team's lead. */
+  is_lead: number;
+  created_at: string;
+}
+
+export type RagHealth = "green" | "amber" | "red";
+export type KpiAlertKind = "threshold" | "stale";
+export type KpiAlertStatus = "open" | "acknowledged";
+
+export interface KpiAlertsTable {
+  id: string;
+  org_id: string;
+  program_id: string;
+  kpi_id: string;
+  kind: KpiAlertKind;
+  /** threshold: the measurement's day; stale: the day the next value was due. */
+  period_key: string;
+  value: number | null;
+  threshold: number | null;
+  status: KpiAlertStatus;
+  detected_at: string;
+  acknowledged_by: string | null;
+  acknowledged_at: string | null;
+  ack_note: string | null;
+}
+
+export type NotificationKind = "alert" | "mention";
+
+export interface NotificationsTable {
+  id: string;
+  user_id: string;
+  org_id: string;
+  program_id: string | null;
+  kind: NotificationKind;
+  entity_id: string;
+  actor_id: string | null;
+  url: string;
+  /** JSON */
+  payload: string;
+  created_at: string;
+  read_at: string | null;
+}
+
+export type CommentTargetType = "sticky" | "touchpoint" | "pain_point" | "initiative" | "kpi";
+
+export interface CommentsTable {
+  id: string;
+  org_id: string;
+  program_id: string;
+  target_type: CommentTargetType;
+  target_id: string;
+  /** The board or map holding a doc object (sticky, touchpoint, pain point); null otherwise. */
+  target_context: string | null;
+  /** The thread's first comment; null on the first comment itself. */
+  thread_id: string | null;
+  author_id: string | null;
+  body: string;
+  created_at: string;
+  edited_at: string | null;
+  resolved_at: string | null;
+  resolved_by: string | null;
+}
+
+export interface CommentMentionsTable {
+  comment_id: string;
+  user_id: string;
+}
+
 export interface Database {
   users: UsersTable;
   sessions: SessionsTable;
@@ -731,6 +938,19 @@ export interface Database {
   feedback_triage: FeedbackTriageTable;
   feedback_links: FeedbackLinksTable;
   api_tokens: ApiTokensTable;
+  guidelines: GuidelinesTable;
+  recognition_types: RecognitionTypesTable;
+  recognition_agreements: RecognitionAgreementsTable;
+  nominations: NominationsTable;
+  nomination_events: NominationEventsTable;
+  ideas: IdeasTable;
+  leaderboard_opt_outs: LeaderboardOptOutsTable;
+  office_teams: OfficeTeamsTable;
+  office_team_members: OfficeTeamMembersTable;
+  kpi_alerts: KpiAlertsTable;
+  notifications: NotificationsTable;
+  comments: CommentsTable;
+  comment_mentions: CommentMentionsTable;
 }
 
 export type User = Selectable<UsersTable>;
@@ -760,3 +980,12 @@ export type KpiMeasurement = Selectable<KpiMeasurementsTable>;
 export type LoopCycle = Selectable<LoopCyclesTable>;
 export type CycleItem = Selectable<CycleItemsTable>;
 export type ApiToken = Selectable<ApiTokensTable>;
+export type Guideline = Selectable<GuidelinesTable>;
+export type RecognitionType = Selectable<RecognitionTypesTable>;
+export type Nomination = Selectable<NominationsTable>;
+export type NominationEvent = Selectable<NominationEventsTable>;
+export type Idea = Selectable<IdeasTable>;
+export type OfficeTeam = Selectable<OfficeTeamsTable>;
+export type KpiAlert = Selectable<KpiAlertsTable>;
+export type Notification = Selectable<NotificationsTable>;
+export type Comment = Selectable<CommentsTable>;

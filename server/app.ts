@@ -14,6 +14,7 @@ import type { Env } from "../app/env.server";
 import type { DbHandle } from "../db/dialect";
 import { getLoadContext } from "./load-context";
 import { attachCollab, type CollabServer } from "./collab/index";
+import { BUILD_ROOT } from "./ensure-build";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 
@@ -50,7 +51,7 @@ export async function createAppServer(env: Env, handle: DbHandle, buildPath: str
     }
   });
 
-  app.use("/build", express.static(path.join(root, "public", "build"), { immutable: true, maxAge: "1y" }));
+  app.use("/build", express.static(path.join(BUILD_ROOT, "public", "build"), { immutable: true, maxAge: "1y" }));
   app.use(express.static(path.join(root, "public"), { maxAge: "1h" }));
 
   app.all("*", createRequestHandler({ build, mode: env.NODE_ENV === "production" ? "production" : "development", getLoadContext }));

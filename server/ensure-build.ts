@@ -8,7 +8,9 @@ import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
-export const SERVER_BUILD = path.join(root, "build", "index.js");
+/** Where the build goes: the project root, or CX_BUILD_DIR (see remix.config.js). */
+export const BUILD_ROOT = process.env.CX_BUILD_DIR ? path.resolve(process.env.CX_BUILD_DIR) : root;
+export const SERVER_BUILD = path.join(BUILD_ROOT, "build", "index.js");
 const BUILD_TIMEOUT_MS = 180_000;
 
 function runBuildOnce(): Promise<boolean> {

@@ -9,6 +9,8 @@ import * as vision from "./2026-11-23-003-vision";
 import * as journeys from "./2026-11-23-004-journeys";
 import * as reshape from "./2026-11-23-005-reshape";
 import * as loops from "./2026-11-23-006-loops";
+import * as frontline from "./2026-11-23-007-frontline";
+import * as office from "./2026-11-23-008-office";
 
 export const migrations: Record<string, Migration> = {
   "2026-11-23-001-foundation": foundation,
@@ -17,4 +19,6 @@ export const migrations: Record<string, Migration> = {
   "2026-11-23-004-journeys": journeys,
   "2026-11-23-005-reshape": reshape,
   "2026-11-23-006-loops": loops,
+  "2026-11-23-007-frontline": frontline,
+  "2026-11-23-008-office": office,
 };

@@ -85,14 +85,15 @@ const COLUMNS = {
   initiatives: [
     "id", "program_id", "kind", "title", "description", "lever", "lever_custom", "owner_id", "expected_result",
     "start_date", "due_date", "team_size", "status", "status_changed_at", "result_notes", "created_by", "created_at",
-    "updated_at",
+    "updated_at", "owning_team_id", "health_override", "health_override_reason", "health_override_by", "health_override_at",
+    "standard_key",
   ],
   initiative_pain_points: ["initiative_id", "map_id", "pain_point_id", "created_at"],
   pain_point_resolutions: ["future_map_id", "future_touchpoint_id", "current_map_id", "pain_point_id", "created_by", "created_at"],
   kpis: [
     "id", "program_id", "name", "kind", "template", "description", "unit", "direction", "baseline", "target",
     "alert_threshold", "owner_id", "cadence", "journey_map_id", "touchpoint_id", "created_by", "created_at", "updated_at",
-    "archived_at",
+    "archived_at", "standard_key",
   ],
   kpi_initiatives: ["kpi_id", "initiative_id", "created_at"],
   kpi_measurements: ["id", "kpi_id", "measured_on", "value", "source", "note", "created_by", "created_at", "updated_at"],
@@ -107,6 +108,37 @@ const COLUMNS = {
   feedback_triage: ["record_id", "program_id", "status", "cycle_id", "reason", "triaged_by", "triaged_at"],
   feedback_links: ["id", "record_id", "program_id", "target_type", "map_id", "target_id", "created_by", "created_at"],
   api_tokens: ["id", "user_id", "name", "token_hash", "prefix", "scope", "created_at", "last_used_at", "expires_at", "revoked_at"],
+  guidelines: [
+    "id", "program_id", "title", "body", "do_examples", "dont_examples", "standard_key", "standard_version",
+    "standard_snapshot", "position", "reviewed_by", "reviewed_at", "created_by", "created_at", "updated_at", "archived_at",
+  ],
+  recognition_types: [
+    "id", "program_id", "name", "description", "guideline_id", "reward_kind", "reward_text", "reward_value",
+    "agreed_on", "agreed_note", "created_by", "created_at", "updated_at", "archived_at",
+  ],
+  recognition_agreements: ["type_id", "user_id", "role", "created_at"],
+  nominations: [
+    "id", "program_id", "type_id", "nominee_id", "nominator_id", "story", "story_hash", "status", "reviewer_id",
+    "review_reason", "reviewed_at", "reward_text", "reward_value", "rewarded_by", "rewarded_at", "created_at", "updated_at",
+  ],
+  nomination_events: ["id", "nomination_id", "from_status", "to_status", "actor_id", "note", "created_at"],
+  ideas: [
+    "record_id", "program_id", "author_id", "title", "map_id", "touchpoint_id", "cycle_id", "photo_path", "photo_type",
+    "photo_size", "created_at",
+  ],
+  leaderboard_opt_outs: ["program_id", "user_id", "created_at"],
+  office_teams: ["id", "org_id", "key", "description", "position", "created_at"],
+  office_team_members: ["team_id", "user_id", "is_lead", "created_at"],
+  kpi_alerts: [
+    "id", "org_id", "program_id", "kpi_id", "kind", "period_key", "value", "threshold", "status", "detected_at",
+    "acknowledged_by", "acknowledged_at", "ack_note",
+  ],
+  notifications: ["id", "user_id", "org_id", "program_id", "kind", "entity_id", "actor_id", "url", "payload", "created_at", "read_at"],
+  comments: [
+    "id", "org_id", "program_id", "target_type", "target_id", "target_context", "thread_id", "author_id", "body",
+    "created_at", "edited_at", "resolved_at", "resolved_by",
+  ],
+  comment_mentions: ["comment_id", "user_id"],
 } as const satisfies { [T in keyof Database]: readonly (keyof Database[T])[] };
 
 // Every column of the interface is listed (the type checker fails here otherwise).

@@ -11,3 +11,4 @@ export * from "./empty-state";
 export * from "./field";
 export * from "./page-header";
 export * from "./tooltip";
+export * from "./section-nav";
