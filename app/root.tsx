@@ -11,6 +11,7 @@ import { I18nProvider } from "./i18n/react";
 import { localeFor } from "./i18n/locale.server";
 import { getUser } from "./models/session.server";
 import { listUserOrgs, pickActiveOrg } from "./models/org.server";
+import { countUnread } from "./models/notification-centre.server";
 import { useRootData } from "./utils/root-data";
 import stylesheet from "./tailwind.css";
 
@@ -28,7 +29,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const locale = await localeFor(request, user);
   const orgs = user ? await listUserOrgs(user.id) : [];
   const activeOrg = user ? pickActiveOrg(orgs, user.active_org_id) : null;
-  return json({ user, locale, orgs, activeOrg });
+  // The header bell: unread notifications in the active organisation (one indexed count).
+  const unreadNotifications = user && activeOrg ? await countUnread(user.id, activeOrg.id) : 0;
+  return json({ user, locale, orgs, activeOrg, unreadNotifications });
 }
 
 export type RootData = ReturnType<typeof useRootData>;

@@ -7,6 +7,7 @@ import { migrateToLatest } from "../db/migrate";
 import { seedDemoIfEmpty } from "../db/seed/index";
 import { ensureBuild, SERVER_BUILD } from "./ensure-build";
 import { createAppServer } from "./app";
+import { startKpiAlertJob } from "./jobs/kpi-alerts";
 
 async function main() {
   const env = loadEnv();
@@ -23,6 +24,8 @@ async function main() {
     const ids = await seedDemoIfEmpty(handle.db, changeDoc);
     if (ids) console.log("[seed] demo organisation created: sign in as lead@demo.test / demo-password");
   }
+  // KPI alerts: detected at start (after the seed) and every few minutes.
+  const kpiAlerts = startKpiAlertJob();
   app.server.listen(env.PORT, env.HOST, () => {
     const addr = app.server.address();
     const port = typeof addr === "object" && addr ? addr.port : env.PORT;
@@ -36,6 +39,7 @@ async function main() {
     console.log(`[server] ${signal}: shutting down`);
     const force = setTimeout(() => process.exit(1), 10_000);
     force.unref();
+    await kpiAlerts.stop();
     await app.close();
     await handle.close();
     process.exit(0);

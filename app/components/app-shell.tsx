@@ -7,6 +7,7 @@ import { useTranslation } from "~/i18n/react";
 import { useRootData } from "../utils/root-data";
 import { BrandMark } from "./brand-mark";
 import { LanguageSwitch } from "./language-switch";
+import { NotificationBell } from "./notification-bell";
 import { Avatar } from "./ui/avatar";
 import { cn } from "./ui/cn";
 import {
@@ -168,7 +169,7 @@ export function AppShell({ children }: { children: React.ReactNode }) {
       >
         {t("ui.skipToContent")}
       </a>
-      <header className="sticky top-0 z-30 bg-brand-950 text-white shadow-sm">
+      <header className="sticky top-0 z-30 bg-brand-950 text-white shadow-sm print:hidden">
         <div className="mx-auto flex h-14 max-w-screen-2xl items-center gap-2 px-3 sm:gap-3 sm:px-6">
           <Link
             to="/programs"
@@ -188,6 +189,7 @@ export function AppShell({ children }: { children: React.ReactNode }) {
           </nav>
           <div className="ml-auto flex shrink-0 items-center gap-2 sm:gap-3">
             <LanguageSwitch tone="dark" />
+            <NotificationBell />
             <UserMenu />
           </div>
         </div>

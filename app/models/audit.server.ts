@@ -4,7 +4,7 @@
  */
 import type { Kysely } from "kysely";
 import type { AuditEntry, Database } from "../../db/schema";
-import { db, newId, nowIso } from "../db.server";
+import { db, newId } from "../db.server";
 
 export interface AuditInput {
   orgId: string;
@@ -25,6 +25,19 @@ function summarise(value: unknown): string | null {
   return text.length > MAX_SUMMARY ? `${text.slice(0, MAX_SUMMARY - 1)}…` : text;
 }
 
+const g = globalThis as typeof globalThis & { __cxAuditClock?: number };
+
+/**
+ * The entry's time: now, or one millisecond after this process's previous entry, so entries
+ * written in quick succession (a create then an archive in the same millisecond) keep their order.
+ */
+function auditTime(): string {
+  const now = Date.now();
+  const at = Math.max(now, (g.__cxAuditClock ?? 0) + 1);
+  g.__cxAuditClock = at;
+  return new Date(at).toISOString();
+}
+
 export async function recordAudit(tx: Kysely<Database>, entry: AuditInput): Promise<void> {
   await tx
     .insertInto("audit_log")
@@ -38,7 +51,7 @@ export async function recordAudit(tx: Kysely<Database>, entry: AuditInput): Prom
       action: entry.action,
       before_summary: summarise(entry.before),
       after_summary: summarise(entry.after),
-      created_at: nowIso(),
+      created_at: auditTime(),
     })
     .execute();
 }
@@ -57,27 +70,54 @@ export interface AuditFilter {
   until?: string;
   limit?: number;
   before?: string;
+  /** With `before`: the id of the last entry shown, so entries written at the same instant are not skipped. */
+  beforeId?: string;
 }
 
-/** Newest first. Filter by program (or organisation), person, artefact type and date range. */
-export async function listAudit(filter: AuditFilter): Promise<AuditRow[]> {
-  let q = db()
+/** What narrows any activity feed: person, artefact type, date range and the "older" cursor. */
+export type AuditWindow = Pick<AuditFilter, "actorId" | "entityType" | "since" | "until" | "before" | "beforeId">;
+
+function auditRowsQuery() {
+  return db()
     .selectFrom("audit_log")
     .leftJoin("users", "users.id", "audit_log.actor_id")
     .selectAll("audit_log")
     .select(["users.name as actor_name", "users.email as actor_email"]);
-  if (filter.programId) q = q.where("audit_log.program_id", "=", filter.programId);
-  if (filter.orgId) q = q.where("audit_log.org_id", "=", filter.orgId);
-  if (filter.actorId) q = q.where("audit_log.actor_id", "=", filter.actorId);
-  if (filter.entityType) q = q.where("audit_log.entity_type", "=", filter.entityType);
-  if (filter.since) q = q.where("audit_log.created_at", ">=", filter.since);
-  if (filter.until) q = q.where("audit_log.created_at", "<=", filter.until);
-  if (filter.before) q = q.where("audit_log.created_at", "<", filter.before);
-  return q
-    .orderBy("audit_log.created_at", "desc")
-    .orderBy("audit_log.id", "desc")
-    .limit(Math.min(filter.limit ?? 100, 500))
-    .execute();
+}
+
+export type AuditRowsQuery = ReturnType<typeof auditRowsQuery>;
+
+/**
+ * Newest first, at most `limit`: the entries `scope` keeps (null keeps none) within the window.
+ * Shared by the program's activity (listAudit) and the organisation's (listOrgActivity).
+ */
+export async function selectAuditRows(
+  window: AuditWindow,
+  limit: number,
+  scope: (q: AuditRowsQuery) => AuditRowsQuery | null,
+): Promise<AuditRow[]> {
+  let q = scope(auditRowsQuery());
+  if (!q) return [];
+  if (window.actorId) q = q.where("audit_log.actor_id", "=", window.actorId);
+  if (window.entityType) q = q.where("audit_log.entity_type", "=", window.entityType);
+  if (window.since) q = q.where("audit_log.created_at", ">=", window.since);
+  if (window.until) q = q.where("audit_log.created_at", "<=", window.until);
+  if (window.before) {
+    const { before, beforeId } = window;
+    q = beforeId
+      ? q.where((eb) => eb.or([eb("audit_log.created_at", "<", before), eb.and([eb("audit_log.created_at", "=", before), eb("audit_log.id", "<", beforeId)])]))
+      : q.where("audit_log.created_at", "<", before);
+  }
+  return q.orderBy("audit_log.created_at", "desc").orderBy("audit_log.id", "desc").limit(limit).execute();
+}
+
+/** Newest first. Filter by program (or organisation), person, artefact type and date range. */
+export async function listAudit(filter: AuditFilter): Promise<AuditRow[]> {
+  return selectAuditRows(filter, Math.min(filter.limit ?? 100, 500), (q) => {
+    if (filter.programId) q = q.where("audit_log.program_id", "=", filter.programId);
+    if (filter.orgId) q = q.where("audit_log.org_id", "=", filter.orgId);
+    return q;
+  });
 }
 
 export interface AuditFacets {

@@ -17,6 +17,7 @@ import { insertFeedbackRecords } from "./feedback-records.server";
 import { auditAs, DomainError, isUniqueViolation, parseInput, requireCan, type Actor } from "./domain.server";
 import { isCalendarDay } from "./initiative";
 import { requireOpenCycle, triageIntoCycle } from "./loops.server";
+import { ideasForRecords, type InboxIdea } from "./ideas.server";
 
 import { FEEDBACK_ORIGINS, FEEDBACK_SOURCES, INBOX_STATES, type InboxState } from "./feedback-inbox";
 
@@ -205,6 +206,8 @@ export interface InboxItem {
   } | null;
   reason: string | null;
   links: InboxLink[];
+  /** For an idea from the idea box: its title, author, photo, place and the small loop it was sent to. */
+  idea: InboxIdea | null;
 }
 
 export interface InboxPage {
@@ -273,6 +276,10 @@ export async function listInbox(programId: string, f: InboxFilter, opts: { page?
     .execute();
   const ids = rows.map((r) => r.id);
   const links = ids.length ? await db().selectFrom("feedback_links").selectAll().where("record_id", "in", ids).orderBy("created_at").execute() : [];
+  const ideas = await ideasForRecords(
+    programId,
+    rows.filter((r) => r.source === "idea").map((r) => r.id),
+  );
   const titles = new Map<string, string>();
   const pp = links.filter((l) => l.target_type === "pain_point");
   if (pp.length) {
@@ -346,6 +353,7 @@ export async function listInbox(programId: string, f: InboxFilter, opts: { page?
           targetId: l.target_id,
           title: titles.get(`${l.target_type}:${l.map_id ?? ""}:${l.target_id}`) ?? "",
         })),
+      idea: ideas.get(r.id) ?? null,
     })),
     total: Number(countRow?.n ?? 0),
     page,

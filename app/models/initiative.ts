@@ -125,6 +125,8 @@ export const InitiativeInputSchema = z
         .nullable(),
     ),
     painPoints: z.array(PainPointRefSchema, { error: "validation.invalid" }).max(INITIATIVE_MAX_PAIN_POINTS, "validation.tooLong").default([]),
+    /** The published quality standard it serves (its stable key); "" or null: none; left out: unchanged on edit. */
+    standardKey: z.preprocess((v) => (v === "" ? null : v), z.string({ error: "validation.invalid" }).max(100, "validation.invalid").nullable().optional()),
   })
   .superRefine((v, ctx) => {
     if (v.startDate && v.dueDate && v.dueDate < v.startDate) {
@@ -158,6 +160,7 @@ export function initiativeInputFromForm(form: FormData): Record<string, unknown>
     startDate: get("startDate"),
     dueDate: get("dueDate"),
     teamSize: get("teamSize"),
+    standardKey: get("standardKey"),
     painPoints: form
       .getAll("painPoint")
       .filter((v): v is string => typeof v === "string")

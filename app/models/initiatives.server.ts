@@ -26,6 +26,7 @@ import {
   type PainPointRef,
 } from "./initiative";
 import { can } from "./permissions";
+import { standardKeyAllowed } from "./standard-refs.server";
 
 export interface InitiativePainPoint {
   mapId: string;
@@ -58,6 +59,8 @@ export interface InitiativeView {
   createdAt: string;
   updatedAt: string;
   painPoints: InitiativePainPoint[];
+  /** The published quality standard it serves (vision_standards.standard_key), for traceability. */
+  standardKey: string | null;
   warnings: InitiativeWarning[];
   /** Statuses it may move to next (the graph, not the viewer's permissions). */
   next: InitiativeStatus[];
@@ -74,11 +77,13 @@ const snapshot = (i: Initiative) => ({
   startDate: i.start_date,
   dueDate: i.due_date,
   teamSize: i.team_size,
+  standardKey: i.standard_key,
 });
 
 /** Checks the owner and the pain points against the program; refuses with field errors. */
-async function checkReferences(tx: Kysely<Database>, actor: Actor, data: InitiativeInput): Promise<PainPointRef[]> {
+async function checkReferences(tx: Kysely<Database>, actor: Actor, data: InitiativeInput, currentStandard: string | null = null): Promise<PainPointRef[]> {
   const fields: Record<string, string> = {};
+  if (!(await standardKeyAllowed(tx, actor.program.id, data.standardKey, currentStandard))) fields.standardKey = "initiatives.errors.standardUnknown";
   const member = await tx
     .selectFrom("program_members")
     .select("user_id")
@@ -155,6 +160,8 @@ function editableColumns(data: z.infer<typeof InitiativeInputSchema>) {
     start_date: data.startDate,
     due_date: data.dueDate,
     team_size: data.teamSize,
+    // Left out (undefined): the standard stays as it is.
+    ...(data.standardKey !== undefined ? { standard_key: data.standardKey } : {}),
   };
 }
 
@@ -173,7 +180,7 @@ export async function updateInitiative(actor: Actor, id: unknown, input: unknown
     .transaction()
     .execute(async (tx) => {
       const before = await requireInitiativeRow(tx, actor, id);
-      const refs = await checkReferences(tx, actor, data);
+      const refs = await checkReferences(tx, actor, data, before.standard_key);
       const beforeRefs = await tx
         .selectFrom("initiative_pain_points")
         .select(["map_id", "pain_point_id"])
@@ -303,6 +310,7 @@ async function toViews(rows: Initiative[]): Promise<InitiativeView[]> {
       createdAt: r.created_at,
       updatedAt: r.updated_at,
       painPoints: pains.get(r.id) ?? [],
+      standardKey: r.standard_key ?? null,
       warnings: initiativeWarnings({ kind: r.kind, startDate, dueDate, teamSize }),
       next: [...TRANSITIONS[r.status]],
     };

@@ -24,6 +24,7 @@ import {
   type MeasurementInput,
   type MeasurementSource,
 } from "./kpi";
+import { detectAfterMeasurement } from "./kpi-alerts.server";
 import { requireKpi } from "./kpis.server";
 
 export interface MeasurementView {
@@ -108,7 +109,7 @@ export async function addMeasurement(actor: Actor, kpiId: unknown, input: unknow
   requireCan(actor, "measurement.add");
   const kpi = await requireKpi(actor, kpiId);
   const data = parseInput(MeasurementInputSchema, input);
-  return db()
+  const counts = await db()
     .transaction()
     .execute(async (tx) => {
       const fresh = await tx.selectFrom("kpis").selectAll().where("id", "=", kpi.id).executeTakeFirstOrThrow();
@@ -129,6 +130,9 @@ export async function addMeasurement(actor: Actor, kpiId: unknown, input: unknow
       });
       return { inserted: counts.inserted, replaced: counts.replaced };
     });
+  // Step 6: a value past the alert threshold raises an alert (after the write has committed).
+  await detectAfterMeasurement(kpi.id);
+  return counts;
 }
 
 /** Adds 1…10,000 values in ONE transaction; any bad row refuses the whole batch (422, row fields). */
@@ -140,7 +144,7 @@ export async function addMeasurements(actor: Actor, kpiId: unknown, input: unkno
 }
 
 async function writeBatch(actor: Actor, kpi: Kpi, rows: MeasurementInput[], source: MeasurementSource, action: string, extra: Record<string, unknown> = {}): Promise<WriteCounts> {
-  return db()
+  const written = await db()
     .transaction()
     .execute(async (tx) => {
       const fresh = await tx.selectFrom("kpis").selectAll().where("id", "=", kpi.id).executeTakeFirstOrThrow();
@@ -154,6 +158,8 @@ async function writeBatch(actor: Actor, kpi: Kpi, rows: MeasurementInput[], sour
       });
       return { inserted: counts.inserted, replaced: counts.replaced };
     });
+  await detectAfterMeasurement(kpi.id);
+  return written;
 }
 
 /** Every value of a KPI, oldest first (the chart and the list). */

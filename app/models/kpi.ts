@@ -173,6 +173,8 @@ export const KpiInputSchema = z
       .array(z.string({ error: "validation.invalid" }).min(1, "validation.invalid").max(100, "validation.invalid"), { error: "validation.invalid" })
       .max(KPI_MAX_INITIATIVES, "validation.tooLong")
       .default([]),
+    /** The published quality standard it serves (its stable key); "" or null: none; left out: unchanged on edit. */
+    standardKey: z.preprocess((v) => (v === "" ? null : v), z.string({ error: "validation.invalid" }).max(100, "validation.invalid").nullable().optional()),
   })
   .superRefine((v, ctx) => {
     if (v.touchpointId && !v.journeyMapId) ctx.addIssue({ code: "custom", path: ["journeyMapId"], message: "kpis.errors.touchpointNeedsMap" });
@@ -246,6 +248,7 @@ export function kpiInputFromForm(form: FormData): Record<string, unknown> {
     cadence: get("cadence") || undefined,
     journeyMapId: get("journeyMapId"),
     touchpointId: get("touchpointId"),
+    standardKey: get("standardKey"),
     initiativeIds: form.getAll("initiativeId").filter((v): v is string => typeof v === "string" && v !== ""),
   };
 }

@@ -28,6 +28,7 @@ import {
   type KpiTrend,
 } from "./kpi";
 import { can } from "./permissions";
+import { publishedStandardOptions, standardKeyAllowed } from "./standard-refs.server";
 
 /** How many of the latest values a sparkline shows. */
 export const SPARKLINE_POINTS = 16;
@@ -49,6 +50,8 @@ export interface KpiView {
   journeyMap: { id: string; name: string } | null;
   touchpoint: { id: string; text: string } | null;
   initiatives: { id: string; title: string; kind: InitiativeKind; status: InitiativeStatus }[];
+  /** The published quality standard it serves (vision_standards.standard_key), for traceability. */
+  standardKey: string | null;
   latest: { date: string; value: number } | null;
   previous: { date: string; value: number } | null;
   trend: KpiTrend;
@@ -86,8 +89,9 @@ export async function findKpiProgram(id: unknown): Promise<string | null> {
 }
 
 /** Checks owner, journey map, touchpoint and initiatives against the program; refuses with field errors. */
-async function checkReferences(tx: Kysely<Database>, programId: string, data: KpiInput): Promise<string[]> {
+async function checkReferences(tx: Kysely<Database>, programId: string, data: KpiInput, currentStandard: string | null = null): Promise<string[]> {
   const fields: Record<string, string> = {};
+  if (!(await standardKeyAllowed(tx, programId, data.standardKey, currentStandard))) fields.standardKey = "kpis.errors.standardUnknown";
   if (data.ownerId) {
     const member = await tx
       .selectFrom("program_members")
@@ -141,6 +145,8 @@ function editableColumns(data: KpiInput) {
     cadence: data.cadence,
     journey_map_id: data.journeyMapId,
     touchpoint_id: data.journeyMapId ? data.touchpointId : null,
+    // Left out (undefined): the standard stays as it is.
+    ...(data.standardKey !== undefined ? { standard_key: data.standardKey } : {}),
   };
 }
 
@@ -158,6 +164,7 @@ const snapshot = (k: Kpi) => ({
   cadence: k.cadence,
   journeyMapId: k.journey_map_id,
   touchpointId: k.touchpoint_id,
+  standardKey: k.standard_key,
 });
 
 function parseKpiInput(input: unknown, locale: Locale): KpiInput {
@@ -197,7 +204,7 @@ export async function updateKpi(actor: Actor, id: unknown, input: unknown, local
     .execute(async (tx) => {
       const before = await requireKpiRow(tx, actor.program.id, id);
       if (before.archived_at) throw new DomainError(409, "kpis.errors.archived");
-      const initiativeIds = await checkReferences(tx, actor.program.id, data);
+      const initiativeIds = await checkReferences(tx, actor.program.id, data, before.standard_key);
       const beforeLinks = await tx.selectFrom("kpi_initiatives").select("initiative_id").where("kpi_id", "=", before.id).execute();
       await tx.updateTable("kpis").set({ ...editableColumns(data), updated_at: now }).where("id", "=", before.id).execute();
       await tx.deleteFrom("kpi_initiatives").where("kpi_id", "=", before.id).execute();
@@ -338,6 +345,7 @@ async function toViews(rows: Kpi[]): Promise<KpiView[]> {
       journeyMap: r.journey_map_id ? (mapById.get(r.journey_map_id) ?? null) : null,
       touchpoint: r.touchpoint_id && tpText !== undefined ? { id: r.touchpoint_id, text: tpText } : null,
       initiatives: linksByKpi.get(r.id) ?? [],
+      standardKey: r.standard_key ?? null,
       latest,
       previous: series.at(-2) ?? null,
       trend: kpiTrend(r.direction, series.slice(-2).map((p) => p.value)).trend,
@@ -415,10 +423,10 @@ export async function kpiWarningsForInitiative(programId: string, initiativeId: 
   return (await initiativeKpiWarnings(programId)).find((c) => c.initiativeId === initiativeId) ?? null;
 }
 
-/** Options for the KPI form: owners (members but viewers), maps with their touchpoints, initiatives. */
+/** Options for the KPI form: owners (members but viewers), maps with their touchpoints, initiatives, published standards. */
 export async function kpiFormOptions(programId: string) {
   const d = db();
-  const [owners, maps, touchpoints, initiatives] = await Promise.all([
+  const [owners, maps, touchpoints, initiatives, standards] = await Promise.all([
     d
       .selectFrom("program_members as pm")
       .innerJoin("users as u", "u.id", "pm.user_id")
@@ -446,8 +454,10 @@ export async function kpiFormOptions(programId: string) {
       .where("status", "!=", "dropped")
       .orderBy("created_at")
       .execute(),
+    publishedStandardOptions(programId),
   ]);
   return {
+    standards: standards.map((s) => ({ key: s.key, title: s.title })),
     owners,
     maps: maps.map((m) => ({
       id: m.id,

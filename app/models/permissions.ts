@@ -21,6 +21,7 @@ export const ORG_ROLES = ["admin", "cx_office", "member"] as const satisfies rea
 export const ACTIONS = [
   "program.view",
   "program.manage",
+  "program.export",
   "members.manage",
   "activity.view",
   "vision.participate",
@@ -39,6 +40,7 @@ export const ACTIONS = [
   "idea.submit",
   "nomination.submit",
   "nomination.review",
+  "guideline.edit",
   "comment",
   "approve",
   "report.view",
@@ -62,6 +64,7 @@ const ROLE_ACTIONS: Record<ProgramRole, ReadonlySet<Action>> = {
     "approve",
     "comment",
     "nomination.review",
+    "guideline.edit",
     "report.view",
   ]),
   project_team: new Set<Action>([
@@ -77,6 +80,7 @@ const ROLE_ACTIONS: Record<ProgramRole, ReadonlySet<Action>> = {
     "loop.manage",
     "comment",
     "nomination.review",
+    "guideline.edit",
   ]),
   functional_rep: new Set<Action>([...READ, ...CONTRIBUTE, "journey.edit", "comment"]),
   frontline: new Set<Action>(["program.view", ...CONTRIBUTE]),
@@ -86,6 +90,7 @@ const ROLE_ACTIONS: Record<ProgramRole, ReadonlySet<Action>> = {
 /** What the organisation's CX office (and its admins) may do in every program of the organisation. */
 const OFFICE_ACTIONS: ReadonlySet<Action> = new Set<Action>([
   ...READ,
+  "program.export",
   "initiative.status",
   "report.view",
   "comment",

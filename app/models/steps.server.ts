@@ -5,6 +5,8 @@
  */
 import type { Program } from "../../db/schema";
 import { STEPS, type StepKey, type StepStatus } from "./steps";
+import { frontlineStepStatus } from "./frontline-overview.server";
+import { improveStepStatus } from "./improve-overview.server";
 import { journeyStepStatus } from "./journey-overview.server";
 import { iterateStepStatus } from "./loops-overview.server";
 import { reshapeStepStatus } from "./reshape-overview.server";
@@ -15,6 +17,8 @@ const PROBES: Partial<Record<StepKey, (program: Program) => Promise<StepStatus>>
   painPoints: journeyStepStatus,
   iterate: iterateStepStatus,
   reshape: reshapeStepStatus,
+  frontline: frontlineStepStatus,
+  improve: improveStepStatus,
 };
 
 export async function programStepStatuses(program: Program): Promise<StepStatus[]> {

@@ -6,6 +6,7 @@ import { useTranslation } from "~/i18n/react";
 import { z } from "zod";
 import { PageContainer } from "~/components/app-shell";
 import { ProgramLinkList } from "~/components/program/program-link-list";
+import { ProgramImportPanel } from "~/components/program-export/import-panel";
 import { OrgRoleBadge } from "~/components/role-badge";
 import { RouteError } from "~/components/route-error";
 import { Alert, Avatar, Button, Card, CardHeader, EmptyState, Field, PageHeader, Select, ButtonLink } from "~/components/ui";
@@ -165,6 +166,11 @@ export default function OrgSettingsPage() {
           </Alert>
         </div>
       </div>
+      {isAdmin ? (
+        <div className="mt-6">
+          <ProgramImportPanel orgId={org.id} />
+        </div>
+      ) : null}
     </PageContainer>
   );
 }

@@ -8,6 +8,8 @@ import { json, redirect, unstable_createMemoryUploadHandler, unstable_parseMulti
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "~/i18n/react";
 import { PageContainer } from "~/components/app-shell";
+import { CommentCountLink } from "~/components/comments/comment-count";
+import { CommentsCard } from "~/components/comments/comments-card";
 import { KindBadge, KpiStatusBadge, KpiTrendMark } from "~/components/kpis/kpi-bits";
 import { KpiChart } from "~/components/kpis/kpi-chart";
 import { KpiForm } from "~/components/kpis/kpi-form";
@@ -16,6 +18,7 @@ import { RouteError } from "~/components/route-error";
 import { Alert, Badge, Button, buttonClasses, Card, CardBody, CardHeader, PageHeader } from "~/components/ui";
 import { ChevronRightIcon } from "~/components/ui/icons";
 import { requireProgram } from "~/models/access.server";
+import { commentCounts } from "~/models/comments.server";
 import { DomainError } from "~/models/domain.server";
 import { formatKpiValue, kpiInputFromForm, unitSuffix } from "~/models/kpi";
 import {
@@ -40,11 +43,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   try {
     const kpi = await getKpi(ctx, params.kpiId);
     const abilities = kpiAbilities(ctx);
-    const [measurements, cycles, options, checks] = await Promise.all([
+    const [measurements, cycles, options, checks, comments] = await Promise.all([
       listMeasurements(ctx, kpi.id),
       cycleBoundaries(ctx.program.id),
       abilities.canEdit ? kpiFormOptions(ctx.program.id) : Promise.resolve(null),
       initiativeKpiWarnings(ctx.program.id),
+      commentCounts(ctx.program.id, "kpi", [kpi.id]),
     ]);
     const linked = new Set(kpi.initiatives.map((i) => i.id));
     return json({
@@ -55,6 +59,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       options,
       pairing: checks.filter((c) => linked.has(c.initiativeId) && c.warnings.length > 0),
       today: new Date().toISOString().slice(0, 10),
+      commentCount: comments[kpi.id] ?? 0,
       ...abilities,
     });
   } catch (error) {
@@ -128,7 +133,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 export default function KpiDetail() {
   const { t, i18n } = useTranslation();
-  const { programId, kpi, measurements, cycles, options, pairing, today, canEdit, canMeasure } = useLoaderData<typeof loader>();
+  const { programId, kpi, measurements, cycles, options, pairing, today, canEdit, canMeasure, commentCount } = useLoaderData<typeof loader>();
   const data = useActionData<typeof action>();
   const [search] = useSearchParams();
   const editing = canEdit && search.get("edit") === "1" && !kpi.archivedAt;
@@ -144,27 +149,35 @@ export default function KpiDetail() {
         </Link>
         <ChevronRightIcon className="h-4 w-4 text-slate-400" aria-hidden />
         <span className="truncate text-slate-900">{kpi.name}</span>
+        <span className="ml-auto shrink-0 pl-2">
+          <CommentCountLink count={commentCount} />
+        </span>
       </nav>
       <PageHeader
         title={kpi.name}
         eyebrow={<span className="flex flex-wrap items-center gap-2"><KindBadge kind={kpi.kind} /> {kpi.template ? t(`kpis.templates.${kpi.template}.name`) : t("kpis.customTitle")}</span>}
         description={kpi.description || (kpi.template ? t(`kpis.templates.${kpi.template}.formula`) : undefined)}
         actions={
-          canEdit ? (
-            <>
-              {!kpi.archivedAt && !editing ? (
-                <Link to="?edit=1" className={buttonClasses("secondary")} data-testid="edit-kpi">
-                  {t("kpis.edit")}
-                </Link>
-              ) : null}
-              <Form method="post">
-                <input type="hidden" name="intent" value={kpi.archivedAt ? "restore" : "archive"} />
-                <Button type="submit" variant="ghost">
-                  {kpi.archivedAt ? t("kpis.restore") : t("kpis.archive")}
-                </Button>
-              </Form>
-            </>
-          ) : null
+          <>
+            <Link to={`${base}/trace/kpi/${kpi.id}`} className={buttonClasses("ghost")} data-testid="trace-link">
+              {t("trace.open")}
+            </Link>
+            {canEdit ? (
+              <>
+                {!kpi.archivedAt && !editing ? (
+                  <Link to="?edit=1" className={buttonClasses("secondary")} data-testid="edit-kpi">
+                    {t("kpis.edit")}
+                  </Link>
+                ) : null}
+                <Form method="post">
+                  <input type="hidden" name="intent" value={kpi.archivedAt ? "restore" : "archive"} />
+                  <Button type="submit" variant="ghost">
+                    {kpi.archivedAt ? t("kpis.restore") : t("kpis.archive")}
+                  </Button>
+                </Form>
+              </>
+            ) : null}
+          </>
         }
       />
       {kpi.archivedAt ? (
@@ -199,6 +212,7 @@ export default function KpiDetail() {
                 touchpointId: kpi.touchpoint?.id ?? "",
                 initiativeIds: kpi.initiatives.map((i) => i.id),
                 description: kpi.description,
+                standardKey: kpi.standardKey ?? "",
               }}
               options={options}
               fields={fields}
@@ -290,6 +304,8 @@ export default function KpiDetail() {
               </div>
             )}
           </Card>
+
+          <CommentsCard key={kpi.id} programId={programId} targetType="kpi" targetId={kpi.id} initialCount={commentCount} />
         </div>
 
         <aside className="space-y-4">

@@ -10,20 +10,22 @@ import { useTranslation } from "~/i18n/react";
 import { PageContainer } from "~/components/app-shell";
 import { KindBadge, KpiIcon, KpiStatusBadge, KpiTrendMark } from "~/components/kpis/kpi-bits";
 import { Sparkline } from "~/components/kpis/kpi-chart";
+import { ProgramAlertsBanner } from "~/components/office/program-alerts-banner";
 import { RouteError } from "~/components/route-error";
-import { Alert, buttonClasses, Card, CardBody, CardHeader, EmptyState, PageHeader } from "~/components/ui";
+import { buttonClasses, Card, CardBody, CardHeader, EmptyState, PageHeader } from "~/components/ui";
 import { ChevronRightIcon, PlusIcon } from "~/components/ui/icons";
 import { requireProgram } from "~/models/access.server";
 import { formatKpiValue, KPI_KINDS } from "~/models/kpi";
 import { initiativeKpiWarnings, kpiAbilities, listKpis, type KpiView } from "~/models/kpis.server";
+import { listProgramOpenAlerts } from "~/models/kpi-alerts.server";
 import { pageTitle } from "~/utils/root-data";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "kpis.title");
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const ctx = await requireProgram(request, params.programId);
-  const [kpis, checks] = await Promise.all([listKpis(ctx.program.id), initiativeKpiWarnings(ctx.program.id)]);
-  return json({ programId: ctx.program.id, kpis, unpaired: checks.filter((c) => c.warnings.length > 0), ...kpiAbilities(ctx) });
+  const [kpis, checks, openAlerts] = await Promise.all([listKpis(ctx.program.id), initiativeKpiWarnings(ctx.program.id), listProgramOpenAlerts(ctx.program.id)]);
+  return json({ programId: ctx.program.id, kpis, unpaired: checks.filter((c) => c.warnings.length > 0), openAlerts, ...kpiAbilities(ctx) });
 }
 
 function KpiRow({ k, programId }: { k: KpiView; programId: string }) {
@@ -66,7 +68,7 @@ function KpiRow({ k, programId }: { k: KpiView; programId: string }) {
 
 export default function KpiRegistry() {
   const { t } = useTranslation();
-  const { programId, kpis, unpaired, canEdit } = useLoaderData<typeof loader>();
+  const { programId, kpis, unpaired, openAlerts, canEdit } = useLoaderData<typeof loader>();
   const base = `/programs/${programId}`;
   const alerts = kpis.filter((k) => k.status === "alert");
   return (
@@ -89,11 +91,7 @@ export default function KpiRegistry() {
           ) : null
         }
       />
-      {alerts.length ? (
-        <Alert tone="danger" className="mb-4" title={t("kpis.registry.alerts", { count: alerts.length })}>
-          {alerts.map((k) => k.name).join(t("kpis.listSeparator"))}
-        </Alert>
-      ) : null}
+      <ProgramAlertsBanner openAlerts={openAlerts} pastThreshold={alerts.map((k) => k.name)} />
       {kpis.length === 0 ? (
         <EmptyState
           icon={<KpiIcon className="h-6 w-6" />}

@@ -11,6 +11,7 @@ import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParam
 import { useTranslation } from "~/i18n/react";
 import { PageContainer } from "~/components/app-shell";
 import { useCycleName } from "~/components/loops/loop-parts";
+import { IdeaTriageForm, InboxIdeaSummary } from "~/components/ideas/inbox-idea";
 import { Alert, Badge, Button, Card, CardBody, CardHeader, Field, Input, PageHeader, Select, Textarea } from "~/components/ui";
 import { requireProgram } from "~/models/access.server";
 import { DomainError } from "~/models/domain.server";
@@ -174,7 +175,11 @@ function Row({ item, data }: { item: InboxItem; data: Data }) {
         />
       ) : null}
       <div className="min-w-0 flex-1 space-y-1.5">
-        <p className="text-sm leading-6 text-slate-900">{item.text || <span className="text-slate-500">{t("inbox.noText")}</span>}</p>
+        {item.idea ? (
+          <InboxIdeaSummary id={item.id} text={item.text} idea={item.idea} />
+        ) : (
+          <p className="text-sm leading-6 text-slate-900">{item.text || <span className="text-slate-500">{t("inbox.noText")}</span>}</p>
+        )}
         <div className="flex flex-wrap items-center gap-1.5 text-xs text-slate-600">
           <Badge tone={item.origin === "frontline" ? "violet" : "neutral"}>{t(`inbox.origins.${item.origin}`)}</Badge>
           <Badge tone="neutral">{t(`inbox.sources.${item.source}`)}</Badge>
@@ -212,6 +217,7 @@ function Row({ item, data }: { item: InboxItem; data: Data }) {
             </Badge>
           ))}
         </div>
+        {data.canTriage && item.idea && item.state !== "triaged" ? <IdeaTriageForm recordId={item.id} idea={item.idea} cycles={data.cycles} /> : null}
         {data.canTriage ? <LinkForm item={item} data={data} /> : null}
       </div>
     </li>

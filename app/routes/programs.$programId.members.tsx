@@ -10,6 +10,7 @@ import { useEffect, useRef, useState } from "react";
 import { useTranslation } from "~/i18n/react";
 import { z } from "zod";
 import { PageContainer } from "~/components/app-shell";
+import { ProgramExportButton } from "~/components/program-export/export-button";
 import { useProgram } from "~/components/program/use-program";
 import { ProgramRoleBadge } from "~/components/role-badge";
 import { RouteError } from "~/components/route-error";
@@ -55,12 +56,15 @@ const MemberActionSchema = z.discriminatedUnion("intent", [
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { program, access } = await requireProgram(request, params.programId);
   const canManage = can(access, "members.manage");
+  const canExport = can(access, "program.export");
   const [members, invites] = await Promise.all([
     listProgramMembers(program.id),
     canManage ? listPendingInvites(program.id) : Promise.resolve([]),
   ]);
   return json({
     canManage,
+    canExport,
+    programId: program.id,
     members,
     invites: invites.map((i) => ({ id: i.id, email: i.email, role: i.role, createdAt: i.created_at, expiresAt: i.expires_at })),
   });
@@ -343,11 +347,15 @@ function PendingInviteRow({
 
 export default function MembersPage() {
   const { t } = useTranslation();
-  const { canManage, members, invites } = useLoaderData<typeof loader>();
+  const { canManage, canExport, programId, members, invites } = useLoaderData<typeof loader>();
   const { userId } = useProgram();
   return (
     <PageContainer>
-      <PageHeader title={t("members.title")} description={canManage ? t("members.descriptionManage") : t("members.descriptionRead")} />
+      <PageHeader
+        title={t("members.title")}
+        description={canManage ? t("members.descriptionManage") : t("members.descriptionRead")}
+        actions={canExport ? <ProgramExportButton programId={programId} /> : null}
+      />
       <div className="space-y-6">
         {canManage ? <InviteCard /> : null}
         {!canManage ? (

@@ -9,6 +9,8 @@ import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParam
 import { useEffect, useState } from "react";
 import { useTranslation } from "~/i18n/react";
 import { PageContainer } from "~/components/app-shell";
+import { CommentCountLink } from "~/components/comments/comment-count";
+import { CommentsCard } from "~/components/comments/comments-card";
 import { InitiativeForm } from "~/components/reshape/initiative-form";
 import { leverLabel, QuickWinWarnings } from "~/components/reshape/quick-wins";
 import { StateBar, StatusBadge } from "~/components/reshape/status";
@@ -16,10 +18,12 @@ import { RouteError } from "~/components/route-error";
 import { Alert, Badge, Button, ButtonLink, Card, CardBody, CardHeader, Field, PageHeader, Textarea } from "~/components/ui";
 import { ChevronRightIcon } from "~/components/ui/icons";
 import { requireProgram } from "~/models/access.server";
+import { commentCounts } from "~/models/comments.server";
 import { DomainError } from "~/models/domain.server";
 import { initiativeInputFromForm, painPointRefValue, transitionNeedsNotes, transitionPermission, type InitiativeStatus } from "~/models/initiative";
 import { getInitiative, initiativeOwnerOptions, painPointOptions, transitionInitiative, updateInitiative } from "~/models/initiatives.server";
 import { can } from "~/models/permissions";
+import { publishedStandardOptions } from "~/models/standard-refs.server";
 import { domainErrorResponse, runDomain } from "~/utils/domain-http.server";
 import { formatDate, formatDateTime } from "~/utils/format";
 import { httpError } from "~/utils/http.server";
@@ -34,8 +38,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const canEdit = can(ctx.access, "initiative.edit");
   const editing = canEdit && new URL(request.url).searchParams.get("edit") === "1";
   const [owners, groups] = editing ? await Promise.all([initiativeOwnerOptions(ctx.program.id), painPointOptions(ctx.program.id)]) : [[], []];
+  const standards = editing ? (await publishedStandardOptions(ctx.program.id)).map((s) => ({ key: s.key, title: s.title })) : [];
   const moves = initiative.next.filter((to) => can(ctx.access, transitionPermission(initiative.status, to)));
-  return json({ programId: ctx.program.id, initiative, canEdit, editing, owners, groups, moves });
+  const commentCount = (await commentCounts(ctx.program.id, "initiative", [initiative.id]))[initiative.id] ?? 0;
+  return json({ programId: ctx.program.id, initiative, canEdit, editing, owners, groups, moves, standards, commentCount });
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -120,7 +126,7 @@ function Moves({ moves }: { moves: InitiativeStatus[] }) {
 export default function QuickWinPage() {
   const { t, i18n } = useTranslation();
   const locale = i18n.language as "en" | "zh-CN";
-  const { programId, initiative: w, canEdit, editing, owners, groups, moves } = useLoaderData<typeof loader>();
+  const { programId, initiative: w, canEdit, editing, owners, groups, moves, standards, commentCount } = useLoaderData<typeof loader>();
   const data = useActionData<typeof action>();
   const [params] = useSearchParams();
   const base = `/programs/${programId}/reshape`;
@@ -136,6 +142,9 @@ export default function QuickWinPage() {
         </Link>
         <ChevronRightIcon className="h-4 w-4 text-slate-400" aria-hidden />
         <span className="text-slate-900">{t(`initiatives.kinds.${w.kind}`)}</span>
+        <span className="ml-auto shrink-0 pl-2">
+          <CommentCountLink count={commentCount} />
+        </span>
       </nav>
       <PageHeader
         eyebrow={t(`initiatives.kinds.${w.kind}`)}
@@ -146,11 +155,16 @@ export default function QuickWinPage() {
           </span>
         }
         actions={
-          canEdit && !editing && params.get("edit") !== "1" ? (
-            <ButtonLink to={`${self}?edit=1`} variant="secondary">
-              {t("initiatives.edit")}
+          <>
+            <ButtonLink to={`/programs/${programId}/trace/initiative/${w.id}`} variant="ghost" data-testid="trace-link">
+              {t("trace.open")}
             </ButtonLink>
-          ) : undefined
+            {canEdit && !editing && params.get("edit") !== "1" ? (
+              <ButtonLink to={`${self}?edit=1`} variant="secondary">
+                {t("initiatives.edit")}
+              </ButtonLink>
+            ) : null}
+          </>
         }
       />
       {formError ? (
@@ -175,7 +189,9 @@ export default function QuickWinPage() {
                 dueDate: w.dueDate ?? "",
                 teamSize: w.teamSize == null ? "" : String(w.teamSize),
                 painPoints: w.painPoints.map((p) => painPointRefValue(p)),
+                standardKey: w.standardKey ?? "",
               }}
+              standards={standards}
               owners={owners}
               painPointGroups={groups}
               fields={fields}
@@ -236,6 +252,7 @@ export default function QuickWinPage() {
                 <CardBody className="whitespace-pre-line text-sm leading-7 text-slate-700">{w.description}</CardBody>
               </Card>
             ) : null}
+            <CommentsCard key={w.id} programId={programId} targetType="initiative" targetId={w.id} initialCount={commentCount} />
           </div>
           <Card className="h-fit">
             <CardBody>

@@ -13,6 +13,7 @@ import { requireProgram } from "~/models/access.server";
 import { DomainError } from "~/models/domain.server";
 import { initiativeInputFromForm } from "~/models/initiative";
 import { createInitiative, initiativeOwnerOptions, painPointOptions } from "~/models/initiatives.server";
+import { publishedStandardOptions } from "~/models/standard-refs.server";
 import { domainErrorResponse } from "~/utils/domain-http.server";
 import { isApiErrorBody } from "~/utils/http";
 import { pageTitle } from "~/utils/root-data";
@@ -21,8 +22,12 @@ export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "initiativ
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const ctx = await requireProgram(request, params.programId, "initiative.edit");
-  const [owners, groups] = await Promise.all([initiativeOwnerOptions(ctx.program.id), painPointOptions(ctx.program.id)]);
-  return json({ programId: ctx.program.id, owners, groups, me: ctx.user.id });
+  const [owners, groups, standards] = await Promise.all([
+    initiativeOwnerOptions(ctx.program.id),
+    painPointOptions(ctx.program.id),
+    publishedStandardOptions(ctx.program.id),
+  ]);
+  return json({ programId: ctx.program.id, owners, groups, me: ctx.user.id, standards: standards.map((s) => ({ key: s.key, title: s.title })) });
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -39,7 +44,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 export default function NewQuickWin() {
   const { t } = useTranslation();
-  const { programId, owners, groups, me } = useLoaderData<typeof loader>();
+  const { programId, owners, groups, me, standards } = useLoaderData<typeof loader>();
   const data = useActionData<typeof action>();
   const fields = isApiErrorBody(data) ? (data.error.fields ?? {}) : {};
   const base = `/programs/${programId}/reshape`;
@@ -74,7 +79,9 @@ export default function NewQuickWin() {
                 dueDate: "",
                 teamSize: "",
                 painPoints: [],
+                standardKey: "",
               }}
+              standards={standards}
               owners={owners}
               painPointGroups={groups}
               fields={fields}

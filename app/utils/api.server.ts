@@ -67,9 +67,18 @@ export async function requireApiUser(
   return { user, locale, auth: { kind: "session" } };
 }
 
-/** Reads a body as text, refusing (null) past maxBytes; drains the rest so the connection stays usable. */
-async function readBodyCapped(request: Request, maxBytes: number): Promise<string | null> {
+const DRAIN_LIMIT_BYTES = 64 * 1024 * 1024;
+
+/**
+ * Reads a body as text, refusing (null) past maxBytes. By default the rest is drained (up to
+ * 64 MB) so the connection stays usable; with `drain: false` (very large uploads) a declared
+ * length past the limit is refused unread and the upload is cut off at the first byte past it.
+ */
+export async function readBodyCapped(request: Request, maxBytes: number, opts: { drain?: boolean } = {}): Promise<string | null> {
   if (!request.body) return "";
+  const drain = opts.drain ?? true;
+  if (!drain && Number(request.headers.get("content-length") ?? "0") > maxBytes) return null;
+  const stopAt = drain ? DRAIN_LIMIT_BYTES : maxBytes;
   const reader = request.body.getReader();
   const chunks: Uint8Array[] = [];
   let size = 0;
@@ -77,7 +86,7 @@ async function readBodyCapped(request: Request, maxBytes: number): Promise<strin
     const { done, value } = await reader.read();
     if (done) break;
     size += value.byteLength;
-    if (size > DRAIN_LIMIT_BYTES) {
+    if (size > stopAt) {
       await reader.cancel();
       return null;
     }
@@ -86,8 +95,6 @@ async function readBodyCapped(request: Request, maxBytes: number): Promise<strin
   if (size > maxBytes) return null;
   return Buffer.concat(chunks).toString("utf8");
 }
-
-const DRAIN_LIMIT_BYTES = 64 * 1024 * 1024;
 
 /** Parses a JSON body with a schema; 413 when too large, 400 when not JSON, 422 with field errors when invalid. */
 export async function parseJsonBody<S extends z.ZodType>(

@@ -24,6 +24,7 @@ import {
 } from "../../app/models/vision-doc";
 import type { VisionStandardContent } from "../../app/models/vision-output";
 import type { Database } from "../schema";
+import { insertDemoAudit } from "./demo-audit";
 import type { DemoIds } from "./demo-foundation";
 
 export type ChangeDoc = (docName: string, change: (doc: Y.Doc) => void) => Promise<void>;
@@ -164,7 +165,7 @@ const DRAFT_EXTRA: VisionStandardContent = {
 
 export async function seedDemoVision(db: Kysely<Database>, ids: DemoIds, changeDoc: ChangeDoc): Promise<DemoVisionIds> {
   const day = 24 * 60 * 60 * 1000;
-  const workshop = Date.now() - 7 * day;
+  const workshop = Date.now() - 120 * day; // four months ago: the vision comes first, the journeys, loops and recognitions follow
   const at = (minutes: number) => new Date(workshop + minutes * 60_000).toISOString();
   const boardId = uuid();
   const roundId = uuid();
@@ -183,21 +184,7 @@ export async function seedDemoVision(db: Kysely<Database>, ids: DemoIds, changeD
 
   await db.transaction().execute(async (tx) => {
     const audit = (actor: string, entityType: string, entityId: string, action: string, minutes: number, after?: unknown) =>
-      tx
-        .insertInto("audit_log")
-        .values({
-          id: uuid(),
-          org_id: ids.orgId,
-          program_id: ids.programId,
-          actor_id: actor,
-          entity_type: entityType,
-          entity_id: entityId,
-          action,
-          before_summary: null,
-          after_summary: after === undefined ? null : JSON.stringify(after),
-          created_at: at(minutes),
-        })
-        .execute();
+      insertDemoAudit(tx, { orgId: ids.orgId, programId: ids.programId, actorId: actor, entityType, entityId, action, after, createdAt: at(minutes) });
 
     await tx
       .insertInto("vision_boards")

@@ -1,11 +1,18 @@
 import type { Kysely } from "kysely";
 import type { Database } from "../schema";
+import { seedDemoAlerts } from "./demo-alerts";
 import { seedDemoBrief } from "./demo-brief";
+import { seedDemoComments } from "./demo-comments";
 import { seedDemoFoundation, type DemoIds } from "./demo-foundation";
+import { seedDemoFrontline } from "./demo-frontline";
+import { seedDemoIdeas } from "./demo-ideas";
 import { seedDemoJourneys } from "./demo-journeys";
 import { seedDemoKpis } from "./demo-kpis";
 import { seedDemoLoops } from "./demo-loops";
+import { seedDemoNominations } from "./demo-nominations";
+import { seedDemoOffice } from "./demo-office";
 import { seedDemoReshape } from "./demo-reshape";
+import { seedDemoTrace } from "./demo-trace";
 import { seedDemoVision, type ChangeDoc } from "./demo-vision";
 
 /**
@@ -23,5 +30,12 @@ export async function seedDemoIfEmpty(db: Kysely<Database>, changeDoc: ChangeDoc
   await seedDemoReshape(db, ids, journeys, changeDoc);
   await seedDemoKpis(db, ids, journeys, changeDoc);
   await seedDemoLoops(db, ids, journeys);
+  await seedDemoFrontline(db, ids);
+  await seedDemoNominations(db, ids);
+  await seedDemoAlerts(db, ids);
+  await seedDemoOffice(db, ids);
+  await seedDemoIdeas(db, ids, journeys, changeDoc);
+  await seedDemoComments(db, ids);
+  await seedDemoTrace(db, ids);
   return ids;
 }

@@ -5,6 +5,11 @@
  * it broadcasts it. On SQLite the raw better-sqlite3 handle appends synchronously (WAL,
  * synchronous=NORMAL: durable against a process crash) inside the room's event-loop turn; on
  * Postgres one INSERT per batch. Compaction merges the log into the snapshot in one transaction.
+ *
+ * SQLite has one connection, shared with the app's Kysely transactions (an import, a CSV commit).
+ * An append made while such a transaction is open would join it: invisible to a crash until the
+ * commit, and gone if it rolls back. So while the connection is inside a transaction the append
+ * waits for it to end (a promise, as on Postgres), and the room broadcasts only after that.
  */
 import type SQLite from "better-sqlite3";
 import type { DbHandle } from "../../db/dialect";
@@ -29,6 +34,29 @@ export interface UpdateStore {
 }
 
 const toBytes = (b: Uint8Array | Buffer): Uint8Array => new Uint8Array(b.buffer, b.byteOffset, b.byteLength);
+
+/** Longest wait for a transaction to end; past it the transaction must be waiting on this doc itself. */
+const TRANSACTION_WAIT_MS = 10_000;
+
+/**
+ * Resolves once the connection is outside any transaction (checked every millisecond). A
+ * transaction that itself waits for a live-doc change would never end while the change waits for
+ * it: past TRANSACTION_WAIT_MS the append goes ahead inside it, loudly, rather than hang.
+ */
+function outsideTransaction(sqlite: SQLite.Database, docName: string): Promise<void> {
+  const since = Date.now();
+  return new Promise((resolve) => {
+    const check = () => {
+      if (!sqlite.inTransaction) return resolve();
+      if (Date.now() - since > TRANSACTION_WAIT_MS) {
+        console.warn(`[collab] ${docName}: a database transaction has been open for ${TRANSACTION_WAIT_MS} ms; appending inside it`);
+        return resolve();
+      }
+      setTimeout(check, 1);
+    };
+    check();
+  });
+}
 
 function sqliteStore(sqlite: SQLite.Database): UpdateStore {
   const insert = sqlite.prepare("insert into doc_updates (doc_name, update_data) values (?, ?)");
@@ -56,10 +84,13 @@ function sqliteStore(sqlite: SQLite.Database): UpdateStore {
       return { snapshot: snap ? toBytes(snap.state) : null, updates, lastSeq, logBytes };
     },
     append(docName, update) {
-      return Number(insert.run(docName, Buffer.from(update.buffer, update.byteOffset, update.byteLength)).lastInsertRowid);
+      const run = () => Number(insert.run(docName, Buffer.from(update.buffer, update.byteOffset, update.byteLength)).lastInsertRowid);
+      if (!sqlite.inTransaction) return run();
+      return outsideTransaction(sqlite, docName).then(run);
     },
     compact(docName, state, throughSeq) {
-      compact(docName, state, throughSeq);
+      if (!sqlite.inTransaction) return compact(docName, state, throughSeq);
+      return outsideTransaction(sqlite, docName).then(() => compact(docName, state, throughSeq));
     },
   };
 }

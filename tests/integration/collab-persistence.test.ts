@@ -101,4 +101,24 @@ describe.each(dialects())("collab persistence on %s", (dialect) => {
     expect((await store.load("doc-dup")).updates).toHaveLength(1);
     await room.unload();
   });
+
+  it("an update accepted while an app transaction is open is logged outside it: a rollback cannot take it away", async () => {
+    const room = new Room(target("doc-tx"), kind, store, limits(1000), () => {});
+    await room.ready;
+    const [first, second] = edits(2);
+    await room.applyServerUpdate(first);
+    let applied: Promise<void> | null = null;
+    await expect(
+      t.handle.db.transaction().execute(async (tx) => {
+        await tx.selectFrom("doc_updates").select("seq").execute();
+        applied = room.applyServerUpdate(second);
+        // Give the room several turns to flush while the transaction is still open.
+        await new Promise((r) => setTimeout(r, 20));
+        throw new Error("roll back");
+      }),
+    ).rejects.toThrow("roll back");
+    await applied;
+    expect((await store.load("doc-tx")).updates).toHaveLength(2);
+    await room.unload();
+  });
 });

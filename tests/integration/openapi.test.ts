@@ -12,13 +12,15 @@ import { loader } from "../../app/routes/api.v1.openapi[.]json";
 
 const routesDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../app/routes");
 
-type Method = "get" | "post" | "put" | "delete";
+type Method = "get" | "post" | "put" | "patch" | "delete";
 
 /**
  * The methods each route's action handles ([] when it answers every method with 405), and whether
  * its loader only refuses (405). Checked against the source below, so the table cannot drift.
  */
 const ACTIONS: Record<string, { action: Method[]; loaderRefuses?: true }> = {
+  "api.v1.comments.$commentId.resolve.ts": { action: ["post"], loaderRefuses: true },
+  "api.v1.comments.$commentId.ts": { action: ["patch"] },
   "api.v1.docs.$docName.versions.$versionId.restore.ts": { action: ["post"] },
   "api.v1.docs.$docName.versions.$versionId.ts": { action: [] },
   "api.v1.docs.$docName.versions.ts": { action: ["post"] },
@@ -26,8 +28,20 @@ const ACTIONS: Record<string, { action: Method[]; loaderRefuses?: true }> = {
   "api.v1.journey-maps.$mapId.pain-points.$painPointId.review.ts": { action: ["post"], loaderRefuses: true },
   "api.v1.journey-maps.$mapId.pain-points.$painPointId.ts": { action: [] },
   "api.v1.journey-maps.$mapId.ts": { action: [] },
+  "api.v1.initiatives.$initiativeId.office.ts": { action: ["patch"] },
   "api.v1.kpis.$kpiId.measurements.ts": { action: ["post"] },
+  "api.v1.kpi-alerts.$alertId.acknowledge.ts": { action: ["post"], loaderRefuses: true },
+  "api.v1.notifications.read.ts": { action: ["post"], loaderRefuses: true },
+  "api.v1.notifications.ts": { action: [] },
+  "api.v1.office.alerts.ts": { action: [] },
+  "api.v1.office.kpi-board.ts": { action: [] },
+  "api.v1.nominations.$nominationId.review.ts": { action: ["post"], loaderRefuses: true },
+  "api.v1.nominations.$nominationId.reward.ts": { action: ["post"], loaderRefuses: true },
+  "api.v1.office.portfolio.ts": { action: [] },
+  "api.v1.office.report.ts": { action: [] },
   "api.v1.openapi[.]json.ts": { action: [] },
+  "api.v1.orgs.$orgId.programs.import.ts": { action: ["post"], loaderRefuses: true },
+  "api.v1.programs.$programId.export.ts": { action: [] },
   "api.v1.programs.$programId.feedback-imports.$importId.commit.ts": { action: ["post"] },
   "api.v1.programs.$programId.feedback-imports.$importId.errors.ts": { action: [] },
   "api.v1.programs.$programId.feedback-imports.$importId.ts": { action: ["post", "delete"] },
@@ -35,10 +49,18 @@ const ACTIONS: Record<string, { action: Method[]; loaderRefuses?: true }> = {
   "api.v1.programs.$programId.feedback.ts": { action: ["post"] },
   "api.v1.programs.$programId.initiatives.ts": { action: ["post"] },
   "api.v1.programs.$programId.journey-evidence.$evidenceId.ts": { action: ["delete"] },
+  "api.v1.programs.$programId.comments.ts": { action: ["post"] },
   "api.v1.programs.$programId.journey-evidence.ts": { action: ["post"] },
+  "api.v1.programs.$programId.ideas.$ideaId.photo.ts": { action: [] },
+  "api.v1.programs.$programId.ideas.ts": { action: ["post"] },
+  "api.v1.programs.$programId.leaderboard.ts": { action: [] },
   "api.v1.programs.$programId.kpis.ts": { action: ["post"] },
+  "api.v1.programs.$programId.nominations.ts": { action: ["post"] },
   "api.v1.programs.$programId.pain-point-settings.ts": { action: ["put", "post"] },
+  "api.v1.programs.$programId.guidelines.ts": { action: [] },
   "api.v1.programs.$programId.pain-points.ts": { action: [] },
+  "api.v1.programs.$programId.trace.$kind.$id.ts": { action: [] },
+  "api.v1.programs.$programId.recognition-types.ts": { action: [] },
   "api.v1.programs.$programId.vision.evidence.$evidenceId.ts": { action: [] },
   "api.v1.programs.$programId.vision.ts": { action: [] },
   "api.v1.programs.ts": { action: [] },

@@ -10,18 +10,20 @@ const EXPECTED: Record<ProgramRole | "office", Action[]> = {
   leadership: [
     "program.view", "activity.view", "feedback.submit", "idea.submit", "nomination.submit", "vision.participate",
     "vision.edit", "vision.publish", "brief.edit", "journey.edit", "approve", "comment", "nomination.review", "report.view",
+    "guideline.edit",
   ],
   project_team: [
     "program.view", "activity.view", "feedback.submit", "idea.submit", "nomination.submit", "vision.participate",
     "brief.edit", "journey.edit", "initiative.edit", "initiative.status", "kpi.edit", "measurement.add",
     "feedback.triage", "loop.manage", "comment", "nomination.review",
+    "guideline.edit",
   ],
   functional_rep: [
     "program.view", "activity.view", "feedback.submit", "idea.submit", "nomination.submit", "vision.participate", "journey.edit", "comment",
   ],
   frontline: ["program.view", "feedback.submit", "idea.submit", "nomination.submit", "vision.participate"],
   viewer: ["program.view", "activity.view"],
-  office: ["program.view", "activity.view", "initiative.status", "report.view", "comment"],
+  office: ["program.view", "activity.view", "program.export", "initiative.status", "report.view", "comment"],
 };
 
 describe("permissions: every role × every action", () => {

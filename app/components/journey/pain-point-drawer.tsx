@@ -1,7 +1,7 @@
 /**
  * The side drawer of a touchpoint on the journey canvas: its pain points (list, add, edit,
  * delete), each validated with PainPointInputSchema before it is written to the live doc, their
- * scores and evidence, and the touchpoint's own evidence.
+ * scores, evidence and comments, and the touchpoint's own evidence and comments.
  */
 import { useState } from "react";
 import type * as Y from "yjs";
@@ -20,6 +20,7 @@ import {
   type JourneyCard,
   type PainPoint,
 } from "~/models/journey-doc";
+import { CommentsSection } from "~/components/comments/comments-section";
 import { EvidenceLinks } from "./evidence-links";
 import { PainPointScores } from "./pain-point-scores";
 import { ChannelIcon } from "./canvas/channel-icon";
@@ -278,6 +279,15 @@ export function PainPointDrawer(props: PainPointDrawerProps) {
               <div className="mt-5 space-y-5 border-t border-slate-200 pt-4">
                 <PainPointScores programId={props.programId} mapId={props.mapId} painPointId={current.id} canReview={props.canReview} />
                 <EvidenceLinks programId={props.programId} mapId={props.mapId} targetType="pain_point" targetId={current.id} canEdit={canEdit} />
+                <CommentsSection
+                  key={current.id}
+                  programId={props.programId}
+                  targetType="pain_point"
+                  targetId={current.id}
+                  targetContext={props.mapId}
+                  title={t("comments.sectionTitle.pain_point")}
+                  scrollOnHash
+                />
               </div>
             ) : null}
           </section>
@@ -286,6 +296,15 @@ export function PainPointDrawer(props: PainPointDrawerProps) {
           <h3 className="mb-2 text-sm font-semibold text-slate-900">{t("journeyCanvas.pain.touchpointEvidence")}</h3>
           <EvidenceLinks programId={props.programId} mapId={props.mapId} targetType="touchpoint" targetId={touchpoint.id} canEdit={canEdit} />
         </section>
+        <CommentsSection
+          key={touchpoint.id}
+          programId={props.programId}
+          targetType="touchpoint"
+          targetId={touchpoint.id}
+          targetContext={props.mapId}
+          title={t("comments.sectionTitle.touchpoint")}
+          scrollOnHash={!current}
+        />
       </div>
     </aside>
   );

@@ -22,6 +22,7 @@ import {
 } from "~/models/kpi";
 import { Alert, Field, Input, Select, Textarea } from "../ui";
 import { FormActions } from "../ui/form-actions";
+import { ServesStandardField } from "../trace/serves-standard-field";
 
 export interface KpiFormValues {
   template: KpiTemplateKey | null;
@@ -38,12 +39,16 @@ export interface KpiFormValues {
   touchpointId: string;
   initiativeIds: string[];
   description: string;
+  /** The published quality standard it serves ("" for none). */
+  standardKey?: string;
 }
 
 export interface KpiFormOptions {
   owners: { id: string; name: string; role: string }[];
   maps: { id: string; name: string; touchpoints: { id: string; text: string }[] }[];
   initiatives: { id: string; title: string; kind: string; status: string }[];
+  /** The latest published vision's quality standards ("Serves standard"). */
+  standards?: { key: string; title: string }[];
 }
 
 export function KpiForm({
@@ -183,6 +188,7 @@ export function KpiForm({
           </Select>
         </Field>
       </div>
+      {options.standards ? <ServesStandardField standards={options.standards} defaultValue={defaults.standardKey ?? ""} error={fields.standardKey} /> : null}
       <fieldset className="space-y-2">
         <legend className="text-sm font-medium text-slate-800">{t("kpis.fields.initiatives")}</legend>
         <p className="text-xs text-slate-600">{t("kpis.fields.initiativesHint")}</p>

@@ -15,7 +15,7 @@ export const STEP_ACTIONS: Record<StepKey, Action[]> = {
   painPoints: ["journey.edit", "comment", "approve"],
   reshape: ["journey.edit", "initiative.edit", "approve"],
   iterate: ["loop.manage", "feedback.submit", "feedback.triage", "initiative.edit", "kpi.edit", "measurement.add", "approve"],
-  frontline: ["idea.submit", "nomination.submit", "nomination.review"],
+  frontline: ["guideline.edit", "idea.submit", "nomination.submit", "nomination.review"],
   improve: ["initiative.status", "kpi.edit", "report.view"],
 };
 

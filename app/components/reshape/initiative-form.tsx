@@ -17,6 +17,7 @@ import {
 } from "../../models/initiative";
 import { Field, Input, Select, Textarea } from "../ui";
 import { FormActions } from "../ui/form-actions";
+import { ServesStandardField } from "../trace/serves-standard-field";
 import { QuickWinWarnings } from "./quick-wins";
 
 export interface InitiativeFormValues {
@@ -30,6 +31,8 @@ export interface InitiativeFormValues {
   dueDate: string;
   teamSize: string;
   painPoints: string[];
+  /** The published quality standard it serves ("" for none). */
+  standardKey?: string;
 }
 
 export interface PainPointGroup {
@@ -46,8 +49,11 @@ export function InitiativeForm({
   submitLabel,
   cancelTo,
   intent,
+  standards,
 }: {
   defaults: InitiativeFormValues;
+  /** The latest published vision's quality standards (the "Serves standard" select; hidden when undefined). */
+  standards?: { key: string; title: string }[];
   owners: { id: string; name: string; role: string }[];
   painPointGroups: PainPointGroup[];
   fields: Record<string, string>;
@@ -116,6 +122,8 @@ export function InitiativeForm({
           </p>
         ) : null}
       </fieldset>
+
+      {standards ? <ServesStandardField standards={standards} defaultValue={defaults.standardKey ?? ""} error={fields.standardKey} /> : null}
 
       <div className="grid gap-4 sm:grid-cols-2">
         <Field label={t("initiatives.fields.lever")} hint={lever ? t(`initiatives.levers.${lever}.hint`) : t("initiatives.fields.leverHint")} error={fields.lever}>

@@ -1,5 +1,6 @@
 /** A page's sections as links styled like tabs (each section is its own route, so links and reloads land on it). */
-import { NavLink } from "@remix-run/react";
+import { useEffect, useRef } from "react";
+import { NavLink, useLocation } from "@remix-run/react";
 
 export interface SectionNavItem {
   to: string;
@@ -11,8 +12,20 @@ export interface SectionNavItem {
 }
 
 export function SectionNav({ label, items }: { label: string; items: SectionNavItem[] }) {
+  const ref = useRef<HTMLElement>(null);
+  const { pathname } = useLocation();
+  // On a phone the row scrolls sideways: keep the current section in view.
+  useEffect(() => {
+    const nav = ref.current;
+    const current = nav?.querySelector<HTMLElement>('[aria-current="page"]');
+    if (!nav || !current) return;
+    const left = current.offsetLeft - nav.offsetLeft;
+    if (left < nav.scrollLeft || left + current.offsetWidth > nav.scrollLeft + nav.clientWidth) {
+      nav.scrollLeft = Math.max(0, left - 16);
+    }
+  }, [pathname]);
   return (
-    <nav aria-label={label} className="-mx-4 mb-6 overflow-x-auto border-b border-slate-200 px-4 sm:mx-0 sm:px-0">
+    <nav ref={ref} aria-label={label} className="-mx-4 mb-6 overflow-x-auto border-b border-slate-200 px-4 sm:mx-0 sm:px-0">
       <ul className="flex min-w-max gap-1">
         {items.map((item) => (
           <li key={item.to}>

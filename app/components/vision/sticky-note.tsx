@@ -1,11 +1,15 @@
 /**
  * One sticky note: its text, its author (unless the board is anonymous), its revealed votes and,
- * while a round is open, my dots. Its actions (edit, colour, move, delete) live in a "⋯" menu
- * that appears on hover and on keyboard focus (always on touch screens). Text is rendered as
+ * while a round is open, my dots. Its actions (comments for everyone; edit, colour, move, delete
+ * for editors) live in a "⋯" menu that appears on hover and on keyboard focus (always on touch
+ * screens); the comments open in a dialog, also when the page is opened with ?note=<id> (a mention). Text is rendered as
  * text (React escapes it), never HTML. Dragging it onto a column or a cluster moves it.
  */
 import * as Menu from "@radix-ui/react-dropdown-menu";
-import { useState } from "react";
+import { useSearchParams } from "@remix-run/react";
+import { useEffect, useState } from "react";
+import { ChatIcon } from "~/components/comments/comment-count";
+import { CommentsDialog } from "~/components/comments/comments-dialog";
 import { useTranslation } from "~/i18n/react";
 import { NOTE_COLOURS, NOTE_MAX_CHARS, NoteTextSchema, patchNote, removeNote, type VisionCluster, type VisionNote } from "~/models/vision-doc";
 import {
@@ -57,6 +61,12 @@ export function StickyNote({ note, props, clusters }: { note: VisionNote; props:
   const [error, setError] = useState<string | null>(null);
   const [confirmDelete, setConfirmDelete] = useState(false);
   const [dragging, setDragging] = useState(false);
+  const [commentsOpen, setCommentsOpen] = useState(false);
+  const [params] = useSearchParams();
+  const linkedNote = params.get("note");
+  useEffect(() => {
+    if (linkedNote === note.id) setCommentsOpen(true);
+  }, [linkedNote, note.id]);
   const votes = revealed?.get(note.id) ?? 0;
   const author = !control.anonymous && note.authorName ? note.authorName : null;
   const canDelete = note.authorId === me.id || !!facilitate;
@@ -116,7 +126,7 @@ export function StickyNote({ note, props, clusters }: { note: VisionNote; props:
           </div>
         </div>
       ) : (
-        <p className={`whitespace-pre-wrap break-words leading-6 text-slate-900 ${canEdit && doc ? "pr-6" : ""}`} data-testid="sticky-text">
+        <p className="whitespace-pre-wrap break-words pr-6 leading-6 text-slate-900" data-testid="sticky-text">
           {note.text}
         </p>
       )}
@@ -140,74 +150,83 @@ export function StickyNote({ note, props, clusters }: { note: VisionNote; props:
         </div>
       ) : null}
 
-      {canEdit && doc && !editing ? (
+      {!editing ? (
         <div className="absolute right-1 top-1">
           <DropdownMenu modal={false}>
             <RevealOnHoverTrigger label={t("vision.board.noteActions", { note: short })} />
             <DropdownMenuContent className="min-w-[13rem]">
-              <DropdownMenuItem onSelect={() => (setText(note.text), setError(null), setEditing(true))}>
-                <PencilIcon className="h-4 w-4 text-slate-500" />
-                {t("vision.board.edit")}
+              <DropdownMenuItem onSelect={() => setCommentsOpen(true)} data-testid="note-comments">
+                <ChatIcon className="h-4 w-4 text-slate-500" />
+                {t("comments.button")}
               </DropdownMenuItem>
-              <DropdownMenuSeparator />
-              <DropdownMenuLabel>{t("vision.board.colour")}</DropdownMenuLabel>
-              <Menu.RadioGroup
-                value={note.colour}
-                onValueChange={(v) => patchNote(doc, note.id, { colour: v as (typeof NOTE_COLOURS)[number] })}
-                className="flex gap-1.5 px-2.5 pb-2 pt-0.5"
-              >
-                {NOTE_COLOURS.map((c) => (
-                  <Menu.RadioItem
-                    key={c}
-                    value={c}
-                    aria-label={t(`vision.colours.${c}`)}
-                    title={t(`vision.colours.${c}`)}
-                    onSelect={(e) => e.preventDefault()}
-                    className={`h-6 w-6 cursor-pointer rounded-full outline-none ring-offset-2 data-[highlighted]:ring-2 data-[highlighted]:ring-brand-400 data-[state=checked]:ring-2 data-[state=checked]:ring-slate-700 ${SWATCH_CLASSES[c]}`}
-                  />
-                ))}
-              </Menu.RadioGroup>
-              <DropdownMenuSeparator />
-              {clusters.length ? (
-                <DropdownMenuSub>
-                  <DropdownMenuSubTrigger>
-                    <GroupIcon className="h-4 w-4 text-slate-500" />
-                    {t("vision.board.moveToCluster")}
-                  </DropdownMenuSubTrigger>
-                  <DropdownMenuSubContent>
-                    <DropdownMenuRadioGroup value={note.clusterId ?? ""} onValueChange={(v) => patchNote(doc, note.id, { clusterId: v || null })}>
-                      <DropdownMenuRadioItem value="">{t("vision.board.noCluster")}</DropdownMenuRadioItem>
-                      {clusters.map((c) => (
-                        <DropdownMenuRadioItem key={c.id} value={c.id}>
-                          {c.name}
-                        </DropdownMenuRadioItem>
-                      ))}
-                    </DropdownMenuRadioGroup>
-                  </DropdownMenuSubContent>
-                </DropdownMenuSub>
-              ) : null}
-              {otherPrompts.length ? (
-                <DropdownMenuSub>
-                  <DropdownMenuSubTrigger>
-                    <MoveIcon className="h-4 w-4 text-slate-500" />
-                    {t("vision.board.moveToPrompt")}
-                  </DropdownMenuSubTrigger>
-                  <DropdownMenuSubContent>
-                    {otherPrompts.map((p) => (
-                      <DropdownMenuItem key={p.id} onSelect={() => patchNote(doc, note.id, { promptId: p.id, clusterId: null })}>
-                        {promptTitle(t, p)}
-                      </DropdownMenuItem>
-                    ))}
-                  </DropdownMenuSubContent>
-                </DropdownMenuSub>
-              ) : null}
-              {canDelete ? (
+              {canEdit && doc ? (
                 <>
                   <DropdownMenuSeparator />
-                  <DropdownMenuItem className="text-red-700 data-[highlighted]:bg-red-50 data-[highlighted]:text-red-800" onSelect={() => setConfirmDelete(true)}>
-                    <TrashIcon className="h-4 w-4" />
-                    {t("vision.board.deleteEllipsis")}
+                  <DropdownMenuItem onSelect={() => (setText(note.text), setError(null), setEditing(true))}>
+                    <PencilIcon className="h-4 w-4 text-slate-500" />
+                    {t("vision.board.edit")}
                   </DropdownMenuItem>
+                  <DropdownMenuSeparator />
+                  <DropdownMenuLabel>{t("vision.board.colour")}</DropdownMenuLabel>
+                  <Menu.RadioGroup
+                    value={note.colour}
+                    onValueChange={(v) => patchNote(doc, note.id, { colour: v as (typeof NOTE_COLOURS)[number] })}
+                    className="flex gap-1.5 px-2.5 pb-2 pt-0.5"
+                  >
+                    {NOTE_COLOURS.map((c) => (
+                      <Menu.RadioItem
+                        key={c}
+                        value={c}
+                        aria-label={t(`vision.colours.${c}`)}
+                        title={t(`vision.colours.${c}`)}
+                        onSelect={(e) => e.preventDefault()}
+                        className={`h-6 w-6 cursor-pointer rounded-full outline-none ring-offset-2 data-[highlighted]:ring-2 data-[highlighted]:ring-brand-400 data-[state=checked]:ring-2 data-[state=checked]:ring-slate-700 ${SWATCH_CLASSES[c]}`}
+                      />
+                    ))}
+                  </Menu.RadioGroup>
+                  <DropdownMenuSeparator />
+                  {clusters.length ? (
+                    <DropdownMenuSub>
+                      <DropdownMenuSubTrigger>
+                        <GroupIcon className="h-4 w-4 text-slate-500" />
+                        {t("vision.board.moveToCluster")}
+                      </DropdownMenuSubTrigger>
+                      <DropdownMenuSubContent>
+                        <DropdownMenuRadioGroup value={note.clusterId ?? ""} onValueChange={(v) => patchNote(doc, note.id, { clusterId: v || null })}>
+                          <DropdownMenuRadioItem value="">{t("vision.board.noCluster")}</DropdownMenuRadioItem>
+                          {clusters.map((c) => (
+                            <DropdownMenuRadioItem key={c.id} value={c.id}>
+                              {c.name}
+                            </DropdownMenuRadioItem>
+                          ))}
+                        </DropdownMenuRadioGroup>
+                      </DropdownMenuSubContent>
+                    </DropdownMenuSub>
+                  ) : null}
+                  {otherPrompts.length ? (
+                    <DropdownMenuSub>
+                      <DropdownMenuSubTrigger>
+                        <MoveIcon className="h-4 w-4 text-slate-500" />
+                        {t("vision.board.moveToPrompt")}
+                      </DropdownMenuSubTrigger>
+                      <DropdownMenuSubContent>
+                        {otherPrompts.map((p) => (
+                          <DropdownMenuItem key={p.id} onSelect={() => patchNote(doc, note.id, { promptId: p.id, clusterId: null })}>
+                            {promptTitle(t, p)}
+                          </DropdownMenuItem>
+                        ))}
+                      </DropdownMenuSubContent>
+                    </DropdownMenuSub>
+                  ) : null}
+                  {canDelete ? (
+                    <>
+                      <DropdownMenuSeparator />
+                      <DropdownMenuItem className="text-red-700 data-[highlighted]:bg-red-50 data-[highlighted]:text-red-800" onSelect={() => setConfirmDelete(true)}>
+                        <TrashIcon className="h-4 w-4" />
+                        {t("vision.board.deleteEllipsis")}
+                      </DropdownMenuItem>
+                    </>
+                  ) : null}
                 </>
               ) : null}
             </DropdownMenuContent>
@@ -215,6 +234,15 @@ export function StickyNote({ note, props, clusters }: { note: VisionNote; props:
         </div>
       ) : null}
 
+      <CommentsDialog
+        open={commentsOpen}
+        onOpenChange={setCommentsOpen}
+        programId={props.programId}
+        targetType="sticky"
+        targetId={note.id}
+        targetContext={null}
+        quote={note.text}
+      />
       <Dialog open={confirmDelete} onOpenChange={setConfirmDelete}>
         <DialogContent title={t("vision.board.deleteTitle")} description={t("vision.board.deleteBody")}>
           <blockquote className={`rounded-md border px-3 py-2 text-sm text-slate-800 ${COLOUR_CLASSES[note.colour]}`}>{short}</blockquote>

@@ -17,6 +17,7 @@ import {
   ViewportPortal,
   type NodeChange,
 } from "@xyflow/react";
+import { useSearchParams } from "@remix-run/react";
 import type * as Y from "yjs";
 import type { Awareness } from "y-protocols/awareness";
 import { useTranslation } from "~/i18n/react";
@@ -101,6 +102,30 @@ function CanvasInner({ programId, map, doc, awareness, me, canEdit, canReview, s
   const [shortcutsOpen, setShortcutsOpen] = useState(false);
   const [exportError, setExportError] = useState<string | null>(null);
   const remoteSelections = useRemotePeers(awareness, selectionsOf, selectionsKey, [] as ReturnType<typeof selectionsOf>);
+
+  // A link to one pain point (?painPoint=<id>, e.g. from traceability) opens its drawer once the map has loaded.
+  const [searchParams] = useSearchParams();
+  const focusPainPoint = searchParams.get("painPoint");
+  const focusedPainPoint = useRef<string | null>(null);
+  useEffect(() => {
+    if (!content || !focusPainPoint || focusedPainPoint.current === focusPainPoint) return;
+    const p = content.painPoints.find((x) => x.id === focusPainPoint);
+    if (!p?.touchpointId) return;
+    focusedPainPoint.current = focusPainPoint;
+    setDrawer({ touchpointId: p.touchpointId, painPointId: p.id });
+    setSelected([p.touchpointId]);
+  }, [content, focusPainPoint]);
+
+  // A link to one touchpoint (?touchpoint=<id>, e.g. from a mention) opens its drawer the same way.
+  const focusTouchpoint = focusPainPoint ? null : searchParams.get("touchpoint");
+  const focusedTouchpoint = useRef<string | null>(null);
+  useEffect(() => {
+    if (!content || !focusTouchpoint || focusedTouchpoint.current === focusTouchpoint) return;
+    if (!content.cards.some((c) => c.id === focusTouchpoint && c.lane === "touchpoints")) return;
+    focusedTouchpoint.current = focusTouchpoint;
+    setDrawer({ touchpointId: focusTouchpoint, painPointId: null });
+    setSelected([focusTouchpoint]);
+  }, [content, focusTouchpoint]);
 
   const layout = useMemo(() => (content ? layoutJourney(content, draft) : null), [content, draft]);
 

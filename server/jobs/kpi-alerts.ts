@@ -1,0 +1,67 @@
+/**
+ * The KPI alert job: runs alert detection (app/models/kpi-alerts.server.ts) once at server start
+ * and then every KPI_ALERT_INTERVAL_MINUTES (default 15; 0 turns the repeat off), so a KPI that
+ * nobody measures goes stale on time and a threshold edited under a value is noticed. Detection is
+ * idempotent, so several instances may run it side by side. A run never overlaps the previous one;
+ * errors are logged, never thrown. stop() clears the timer and waits for a run in progress.
+ */
+import { detectKpiAlerts } from "../../app/models/kpi-alerts.server";
+
+export interface KpiAlertJob {
+  /** Runs detection now (after any run in progress); resolves with how many alerts it created. */
+  runNow(): Promise<number>;
+  stop(): Promise<void>;
+}
+
+export const DEFAULT_INTERVAL_MINUTES = 15;
+
+/** The interval from the environment: minutes, a positive number; 0 = only at start; bad values fall back to the default. */
+export function intervalFromEnv(raw = process.env.KPI_ALERT_INTERVAL_MINUTES): number {
+  if (raw === undefined || raw.trim() === "") return DEFAULT_INTERVAL_MINUTES * 60_000;
+  const minutes = Number(raw);
+  if (!Number.isFinite(minutes) || minutes < 0) {
+    console.warn(`[kpi-alerts] KPI_ALERT_INTERVAL_MINUTES=${raw} is not a number of minutes; using ${DEFAULT_INTERVAL_MINUTES}`);
+    return DEFAULT_INTERVAL_MINUTES * 60_000;
+  }
+  return minutes * 60_000;
+}
+
+export function startKpiAlertJob(opts: { intervalMs?: number; detect?: () => Promise<unknown[]> } = {}): KpiAlertJob {
+  const intervalMs = opts.intervalMs ?? intervalFromEnv();
+  const detect = opts.detect ?? (() => detectKpiAlerts());
+  let stopped = false;
+  let current: Promise<number> | null = null;
+
+  const run = (): Promise<number> => {
+    if (current) return current;
+    current = (async () => {
+      try {
+        const created = await detect();
+        if (created.length) console.log(`[kpi-alerts] ${created.length} new alert(s)`);
+        return created.length;
+      } catch (error) {
+        console.error("[kpi-alerts] detection failed", error);
+        return 0;
+      } finally {
+        current = null;
+      }
+    })();
+    return current;
+  };
+
+  void run();
+  const timer = intervalMs > 0 ? setInterval(() => void (stopped ? undefined : run()), intervalMs) : null;
+  timer?.unref();
+
+  return {
+    async runNow() {
+      if (current) await current;
+      return stopped ? 0 : run();
+    },
+    async stop() {
+      stopped = true;
+      if (timer) clearInterval(timer);
+      if (current) await current;
+    },
+  };
+}
