@@ -2,8 +2,9 @@
  * The OpenAPI 3.1 document of the REST API, served at GET /api/v1/openapi.json.
  * Request bodies are generated from the same zod schemas the routes and models parse with
  * (z.toJSONSchema, input side), so the document cannot drift from what is accepted; responses
- * describe their top-level fields. Every file `app/routes/api.v1.*` has its paths here —
- * tests/integration/openapi.test.ts reads the routes directory and fails on any route left out.
+ * describe their top-level fields. Every file `app/routes/api.v1.*` has its paths in one of the
+ * route lists of `./openapi/routes-*.ts` — tests/integration/openapi.test.ts reads the routes
+ * directory and fails on any route left out.
  */
 import { obj, ref, str, type Access, type JsonSchema, type Method, type Operation, type RouteDoc } from "./openapi/json-schema";
 import { requestSchemas } from "./openapi/request-schemas";
