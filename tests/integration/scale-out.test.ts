@@ -21,6 +21,7 @@ import { openDatabase, type DbHandle } from "../../db/dialect";
 import { decodeFanoutMessage, encodeFanoutMessage, type FanoutListener } from "../../server/collab/fanout";
 import { instanceId } from "../../server/collab/instance-id";
 import { createUpdateStore } from "../../server/collab/persistence";
+import { jobLock } from "../../server/jobs/job-lock";
 import { CHANNEL_PREFIX, RedisFanout } from "../../server/collab/redis-fanout";
 import { createTestDb, postgresAvailable, type TestDb } from "../helpers/db";
 import { signIn, startServer, type RunningServer } from "../helpers/server";
@@ -295,6 +296,33 @@ describe.skipIf(!canRun)("scale-out: three instances, Postgres and Redis", () =>
     await servers[0].stop();
     await waitFor(() => !elsewhere.provider.awareness.getStates().has(onFirst.doc.clientID), "presence removed");
     expect(Date.now() - since).toBeLessThan(10_000); // not the 30 s timeout
+  });
+
+  it("a background job's tick runs on one instance: the others skip it while its lock is held", async () => {
+    const a = openDatabase(t.url);
+    const b = openDatabase(t.url);
+    const locks = [jobLock(a, "scale-out-test", { minHoldMs: 400 }), jobLock(b, "scale-out-test", { minHoldMs: 400 })];
+    try {
+      let runs = 0;
+      const job = async () => {
+        runs++;
+        await new Promise((r) => setTimeout(r, 100));
+        return runs;
+      };
+      const first = await Promise.all(locks.map((l) => l.run(job)));
+      expect(first.filter((r) => r.ran)).toHaveLength(1);
+      expect(runs).toBe(1);
+      // A tick firing a moment later (on either instance) finds the lock still held.
+      expect((await locks[0].run(job)).ran).toBe(false);
+      expect((await locks[1].run(job)).ran).toBe(false);
+      await new Promise((r) => setTimeout(r, 450));
+      expect((await locks[1].run(job)).ran).toBe(true);
+      expect(runs).toBe(2);
+    } finally {
+      for (const l of locks) await l.close();
+      await a.close();
+      await b.close();
+    }
   });
 
   it("two stores compacting one doc at once keep every update", async () => {
