@@ -445,7 +445,7 @@ export class Room {
         await this.inflight.catch(() => undefined);
         continue;
       }
-      if (this.pendingUpdates.length > 0 && !this.broken) {
+      if (this.pendingUpdates.length > 0 && !this.broken && !this.unloaded) {
         this.flush();
         continue;
       }
