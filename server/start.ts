@@ -7,13 +7,11 @@ import { migrateToLatest } from "../db/migrate";
 import { seedDemoIfEmpty } from "../db/seed/index";
 import { ensureBuild, SERVER_BUILD } from "./ensure-build";
 import { createAppServer } from "./app";
-import { startKpiAlertJob } from "./jobs/kpi-alerts";
+import { intervalFromEnv, startKpiAlertJob } from "./jobs/kpi-alerts";
+import { jobLock } from "./jobs/job-lock";
 
 async function main() {
   const env = loadEnv();
-  if (env.REDIS_URL) {
-    console.warn("[server] REDIS_URL is set, but fan-out across instances is not built yet: run a single instance (see README, Scale out)");
-  }
   await ensureBuild();
   const handle = openDatabase(env.DATABASE_URL);
   setDbHandle(handle);
@@ -25,7 +23,12 @@ async function main() {
     if (ids) console.log("[seed] demo organisation created: sign in as lead@demo.test / demo-password");
   }
   // KPI alerts: detected at start (after the seed) and every few minutes.
-  const kpiAlerts = startKpiAlertJob();
+  // On a shared (Postgres) database each tick runs on one instance only.
+  const intervalMs = intervalFromEnv();
+  const kpiAlerts = startKpiAlertJob({
+    intervalMs,
+    lock: handle.dialect === "postgres" ? jobLock(handle, "kpi-alerts", { minHoldMs: Math.min(30_000, intervalMs / 2) }) : undefined,
+  });
   app.server.listen(env.PORT, env.HOST, () => {
     const addr = app.server.address();
     const port = typeof addr === "object" && addr ? addr.port : env.PORT;

@@ -6,8 +6,8 @@ import type * as Y from "yjs";
 import { BRIEF_FIELDS, type BriefContent } from "../../app/models/brief";
 import { findProgramOwner, saveBriefProjection } from "../../app/models/brief.server";
 import { can } from "../../app/models/permissions";
-import { db } from "../../app/db.server";
 import { replaceText } from "../../app/collab/text-diff";
+import { projectionTransaction } from "./projection-lock";
 import type { DocKind } from "./registry";
 
 export function briefContent(doc: Y.Doc): BriefContent {
@@ -23,9 +23,7 @@ export const briefKind: DocKind = {
   canEdit: (access) => can(access, "brief.edit"),
   async project(doc, target) {
     const content = briefContent(doc);
-    await db()
-      .transaction()
-      .execute((tx) => saveBriefProjection(tx, target.programId, content));
+    await projectionTransaction(target.docName, (tx) => saveBriefProjection(tx, target.programId, content));
   },
   restore(doc, version) {
     doc.transact(() => {

@@ -1,9 +1,11 @@
 /**
  * The rooms of this process: one per loaded document, shared by every connection to it
  * (one load per doc name), reference-counted, unloaded (flushed, projected, compacted) after
- * an idle period, and all unloaded on shutdown.
+ * an idle period, and all unloaded on shutdown. With fan-out, each room also listens to (and
+ * publishes on) its doc's channel while it is loaded.
  */
 import { CollabConnection } from "./connection";
+import type { Fanout } from "./fanout";
 import type { CollabLimits } from "./limits";
 import type { UpdateStore } from "./persistence";
 import type { DocKind, DocTarget } from "./registry";
@@ -18,6 +20,7 @@ export class RoomHub {
   constructor(
     private readonly store: UpdateStore,
     private readonly limits: CollabLimits,
+    private readonly fanout: Fanout | null = null,
   ) {}
 
   get size(): number {
@@ -38,7 +41,7 @@ export class RoomHub {
     }
     let room = this.rooms.get(target.docName);
     if (!room || room.broken) {
-      room = new Room(target, def, this.store, this.limits, (r) => this.onEmpty(r));
+      room = new Room(target, def, this.store, this.limits, (r) => this.onEmpty(r), this.fanout);
       this.rooms.set(target.docName, room);
       room.ready.catch((err) => {
         console.error(`[collab] loading ${target.docName} failed:`, err);

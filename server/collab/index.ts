@@ -2,6 +2,11 @@
  * The collaboration server: the standard y-websocket protocol at /collab/<docName> on the app's
  * own port. Upgrades are authorised (auth.ts) before any doc loads; rooms (room.ts, hub.ts) log
  * every accepted update before broadcasting it; access is re-checked periodically.
+ *
+ * Several instances (Postgres + REDIS_URL): every room also publishes what it accepted on its
+ * doc's Redis channel after logging it, and applies what the other instances publish
+ * (redis-fanout.ts). Without REDIS_URL — or on SQLite, which one instance owns — there is no
+ * fan-out and no Redis connection.
  */
 import type http from "node:http";
 import type { Duplex } from "node:stream";
@@ -20,12 +25,17 @@ import { DocHistory } from "./history";
 import { RoomHub } from "./hub";
 import { CLOSE, limitsFromEnv } from "./limits";
 import { createUpdateStore } from "./persistence";
+import type { Fanout } from "./fanout";
+import { instanceIdHex } from "./instance-id";
+import { RedisFanout } from "./redis-fanout";
 import { docKind, registerDocKind, resolveDoc } from "./registry";
 import { visionControlKind, visionKind } from "./vision-kind";
 import { journeyKind } from "./journey-kind";
 
 export interface CollabServer {
   hub: RoomHub;
+  /** The link to the other instances, when several share the database. */
+  fanout: Fanout | null;
   /** Stops accepting sockets, closes them, and flushes, projects and compacts every doc. */
   close(): Promise<void>;
 }
@@ -48,7 +58,8 @@ export function attachCollab(server: http.Server, opts: { env: Env; handle: DbHa
   registerDocKind(visionControlKind);
   registerDocKind(journeyKind);
 
-  const hub = new RoomHub(createUpdateStore(opts.handle), limits);
+  const fanout = createFanout(opts.env, opts.handle);
+  const hub = new RoomHub(createUpdateStore(opts.handle), limits, fanout);
   const history = new DocHistory(opts.handle.db, hub);
   const watch = new AccessWatch(hub, limits.accessRecheckMs);
   watch.start();
@@ -141,17 +152,30 @@ export function attachCollab(server: http.Server, opts: { env: Env; handle: DbHa
 
   return {
     hub,
+    fanout,
     async close() {
       closing = true;
       watch.stop();
       stopPolicyWatch();
       for (const client of wss.clients) client.close(CLOSE.goingAway, "server shutting down");
       await hub.close();
+      await fanout?.close();
       registerDocService(undefined);
       registerLiveDocs(undefined);
       await new Promise<void>((resolve) => wss.close(() => resolve()));
     },
   };
+}
+
+/** Fan-out across instances: Redis, when REDIS_URL is set and the database can be shared (Postgres). */
+export function createFanout(env: Env, handle: DbHandle): Fanout | null {
+  if (!env.REDIS_URL) return null;
+  if (handle.dialect !== "postgres") {
+    console.warn("[collab] REDIS_URL is set but the database is SQLite, which one instance owns: no fan-out (see README, Scale out)");
+    return null;
+  }
+  console.log(`[collab] instance ${instanceIdHex().slice(0, 8)}: fanning live documents out through Redis`);
+  return new RedisFanout(env.REDIS_URL);
 }
 
 export { docKind };

@@ -4,10 +4,10 @@
  * all), projected into the journey_* and pain_points tables.
  */
 import { can } from "../../app/models/permissions";
-import { db } from "../../app/db.server";
 import { readJourneyContent, replaceJourneyContent } from "../../app/models/journey-doc";
 import { findJourneyMapOwner, journeyMapEditPolicy } from "../../app/models/journey-maps.server";
 import { saveJourneyProjection } from "../../app/models/journey-projection.server";
+import { projectionTransaction } from "./projection-lock";
 import type { DocKind } from "./registry";
 
 export const journeyKind: DocKind = {
@@ -17,9 +17,7 @@ export const journeyKind: DocKind = {
   canEdit: (access, target) => journeyMapEditPolicy(target.id, access),
   async project(doc, target) {
     const content = readJourneyContent(doc);
-    await db()
-      .transaction()
-      .execute((tx) => saveJourneyProjection(tx, target.id, target.programId, content));
+    await projectionTransaction(target.docName, (tx) => saveJourneyProjection(tx, target.id, target.programId, content));
   },
   restore(doc, version) {
     replaceJourneyContent(doc, version);

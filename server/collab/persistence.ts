@@ -6,12 +6,22 @@
  * synchronous=NORMAL: durable against a process crash) inside the room's event-loop turn; on
  * Postgres one INSERT per batch. Compaction merges the log into the snapshot in one transaction.
  *
+ * Postgres may be shared by several instances. Their compactions of one doc are serialised by
+ * `pg_advisory_xact_lock(hashtext(doc_name))` inside the compaction transaction, and the rooms
+ * compact with compactFromLog: the snapshot and log rows are read under the lock, merged, and
+ * written back as the snapshot through the highest seq read — never a room's doc in memory,
+ * which may lack updates another instance logged and has not yet published. Only the rows that
+ * were merged are deleted: a row with a lower seq that commits late (seqs are allocated before
+ * commit) stays in the log and is merged next time (loads read every row left, whatever its seq).
+ *
  * SQLite has one connection, shared with the app's Kysely transactions (an import, a CSV commit).
  * An append made while such a transaction is open would join it: invisible to a crash until the
  * commit, and gone if it rolls back. So while the connection is inside a transaction the append
  * waits for it to end (a promise, as on Postgres), and the room broadcasts only after that.
  */
 import type SQLite from "better-sqlite3";
+import { sql } from "kysely";
+import * as Y from "yjs";
 import type { DbHandle } from "../../db/dialect";
 
 export interface StoredDoc {
@@ -31,6 +41,11 @@ export interface UpdateStore {
   append(docName: string, update: Uint8Array): number | Promise<number>;
   /** Replaces the snapshot with `state` and deletes the log up to `throughSeq`, in one transaction. */
   compact(docName: string, state: Uint8Array, throughSeq: number): void | Promise<void>;
+  /**
+   * Shared stores only (Postgres): merges the stored snapshot and log into a new snapshot under a
+   * per-doc advisory lock. Rooms use it instead of compact() when it is there.
+   */
+  compactFromLog?(docName: string): Promise<void>;
 }
 
 const toBytes = (b: Uint8Array | Buffer): Uint8Array => new Uint8Array(b.buffer, b.byteOffset, b.byteLength);
@@ -130,12 +145,56 @@ function postgresStore(handle: DbHandle): UpdateStore {
       const buf = Buffer.from(state.buffer, state.byteOffset, state.byteLength);
       const now = new Date().toISOString();
       await db.transaction().execute(async (tx) => {
+        await sql`select pg_advisory_xact_lock(hashtext(${docName}))`.execute(tx);
         await tx
           .insertInto("doc_snapshots")
           .values({ doc_name: docName, state: buf, through_seq: throughSeq, updated_at: now })
           .onConflict((oc) => oc.column("doc_name").doUpdateSet({ state: buf, through_seq: throughSeq, updated_at: now }))
           .execute();
         await tx.deleteFrom("doc_updates").where("doc_name", "=", docName).where("seq", "<=", throughSeq).execute();
+      });
+    },
+    async compactFromLog(docName) {
+      await db.transaction().execute(async (tx) => {
+        // Two instances never compact one doc at once; the second waits, then finds a short log.
+        await sql`select pg_advisory_xact_lock(hashtext(${docName}))`.execute(tx);
+        const rows = await tx
+          .selectFrom("doc_updates")
+          .select(["seq", "update_data"])
+          .where("doc_name", "=", docName)
+          .orderBy("seq")
+          .execute();
+        if (rows.length === 0) return;
+        const snap = await tx
+          .selectFrom("doc_snapshots")
+          .select(["state", "through_seq"])
+          .where("doc_name", "=", docName)
+          .executeTakeFirst();
+        const doc = new Y.Doc();
+        let state: Uint8Array;
+        try {
+          doc.transact(() => {
+            if (snap) Y.applyUpdate(doc, toBytes(snap.state));
+            for (const r of rows) Y.applyUpdate(doc, toBytes(r.update_data));
+          });
+          state = Y.encodeStateAsUpdate(doc);
+        } finally {
+          doc.destroy();
+        }
+        const seqs = rows.map((r) => Number(r.seq));
+        const through = Math.max(seqs[seqs.length - 1], Number(snap?.through_seq ?? 0));
+        const buf = Buffer.from(state.buffer, state.byteOffset, state.byteLength);
+        const now = new Date().toISOString();
+        await tx
+          .insertInto("doc_snapshots")
+          .values({ doc_name: docName, state: buf, through_seq: through, updated_at: now })
+          .onConflict((oc) => oc.column("doc_name").doUpdateSet({ state: buf, through_seq: through, updated_at: now }))
+          .execute();
+        await tx
+          .deleteFrom("doc_updates")
+          .where("doc_name", "=", docName)
+          .where(sql<boolean>`seq = any(${seqs}::bigint[])`)
+          .execute();
       });
     },
   };

@@ -7,6 +7,13 @@
  * connection. Awareness is batched the same way. Nothing a client sees can be missing from the
  * log, and the doc in memory never runs ahead of the log for anyone who asks for it (sync step 1
  * replies wait for an append in flight).
+ *
+ * With several instances (fanout.ts), a committed batch is published at the same point it is
+ * broadcast: after the append. Updates from other instances are already in the log: they are
+ * applied with a remote origin (never logged again) and sent to this room's connections, batched
+ * per turn like local ones. Awareness changes made here are published; those heard from others
+ * are applied and forwarded. A resync (after a Redis outage, or asked for by another instance)
+ * re-reads snapshot + log from the database and broadcasts whatever this room lacked.
  */
 import * as Y from "yjs";
 import * as awarenessProtocol from "y-protocols/awareness";
@@ -21,6 +28,7 @@ import {
   isEmptyUpdate,
   MalformedMessage,
 } from "./protocol";
+import type { Fanout, FanoutListener } from "./fanout";
 import type { UpdateStore } from "./persistence";
 import { ProjectionScheduler } from "./projection";
 import type { DocKind, DocTarget } from "./registry";
@@ -34,6 +42,9 @@ interface Waiter {
   resolve(): void;
   reject(err: unknown): void;
 }
+
+/** The origin of changes heard from other instances (already logged by them). */
+export const REMOTE_ORIGIN = Symbol("remote instance");
 
 export class Room {
   readonly doc = new Y.Doc();
@@ -55,7 +66,17 @@ export class Room {
   private logCount = 0;
   private logBytes = 0;
   private effective: Uint8Array | null = null;
+  private remoteEffective: Uint8Array | null = null;
   private readonly projection: ProjectionScheduler | null;
+  private loaded = false;
+  private unloaded = false;
+  private pendingRemote: Uint8Array[] = [];
+  private pendingRemoteAwareness: Uint8Array[] = [];
+  /** Awareness clients changed here (not heard from another instance): published at the flush. */
+  private awarenessToPublish = new Set<number>();
+  private unsubscribe: (() => void) | null = null;
+  private resyncing: Promise<void> | null = null;
+  private resyncAgain = false;
 
   constructor(
     readonly target: DocTarget,
@@ -63,11 +84,13 @@ export class Room {
     private readonly store: UpdateStore,
     private readonly limits: CollabLimits,
     private readonly onEmpty: (room: Room) => void,
+    private readonly fanout: Fanout | null = null,
   ) {
     this.awareness.setLocalState(null);
     this.awareness.on("update", this.onAwarenessUpdate);
     this.doc.on("update", (update: Uint8Array, origin: unknown) => {
       if (origin === this) this.effective = update;
+      else if (origin === REMOTE_ORIGIN) this.remoteEffective = update;
     });
     const project = def.project;
     this.projection = project
@@ -85,7 +108,16 @@ export class Room {
   }
 
   private async load(): Promise<void> {
-    const stored = await this.store.load(this.docName);
+    // Subscribe before reading the database: an update logged after the read is then heard.
+    if (this.fanout) this.unsubscribe = await this.fanout.subscribe(this.docName, this.fanoutListener);
+    let stored;
+    try {
+      stored = await this.store.load(this.docName);
+    } catch (err) {
+      this.unsubscribe?.();
+      this.unsubscribe = null;
+      throw err;
+    }
     // One transaction, one update at a time: far faster than Y.mergeUpdates over a long log.
     this.doc.transact(() => {
       if (stored.snapshot) Y.applyUpdate(this.doc, stored.snapshot, "load");
@@ -94,6 +126,82 @@ export class Room {
     this.lastSeq = stored.lastSeq;
     this.logCount = stored.updates.length;
     this.logBytes = stored.logBytes;
+    this.loaded = true;
+    // Heard from other instances while loading: applied now (Yjs ignores what the load brought).
+    if (this.pendingRemote.length > 0 || this.pendingRemoteAwareness.length > 0) this.scheduleFlush();
+  }
+
+  // ---- other instances ---------------------------------------------------------------------
+
+  private readonly fanoutListener: FanoutListener = {
+    update: (update) => {
+      if (this.unloaded) return;
+      this.pendingRemote.push(update);
+      this.scheduleFlush();
+    },
+    awareness: (update) => {
+      if (this.unloaded) return;
+      this.pendingRemoteAwareness.push(update);
+      this.scheduleFlush();
+    },
+    resync: () => void this.resync(),
+  };
+
+  /** Applies what other instances logged (from Redis) and sends the difference to this room's connections. */
+  private flushRemote(): void {
+    if (this.pendingRemote.length === 0) return;
+    const batch = this.pendingRemote;
+    this.pendingRemote = [];
+    this.applyRemote(batch);
+  }
+
+  private applyRemote(updates: Uint8Array[]): void {
+    this.remoteEffective = null;
+    try {
+      this.doc.transact(() => {
+        for (const update of updates) Y.applyUpdate(this.doc, update, REMOTE_ORIGIN);
+      }, REMOTE_ORIGIN);
+    } catch (err) {
+      // Malformed bytes from another instance: the database is the truth, so catch up from it.
+      console.error(`[collab] applying a remote update on ${this.docName} failed; resyncing from the database`, err);
+      void this.resync();
+      return;
+    }
+    const effective = this.remoteEffective as Uint8Array | null;
+    this.remoteEffective = null;
+    if (!effective) return;
+    this.broadcast(encodeUpdate(effective));
+    this.projection?.touch();
+  }
+
+  /**
+   * Catches up from the database: reads snapshot + log and applies them (Yjs ignores what the doc
+   * has), broadcasting the difference. Runs after a Redis outage and when another instance asks;
+   * concurrent requests coalesce into one more run.
+   */
+  resync(): Promise<void> {
+    if (this.resyncing) {
+      this.resyncAgain = true;
+      return this.resyncing;
+    }
+    this.resyncing = (async () => {
+      try {
+        await this.ready;
+        do {
+          this.resyncAgain = false;
+          if (this.unloaded || this.broken) return;
+          const stored = await this.store.load(this.docName);
+          if (this.unloaded || this.broken) return;
+          const updates = stored.snapshot ? [stored.snapshot, ...stored.updates] : stored.updates;
+          if (updates.length > 0) this.applyRemote(updates);
+        } while (this.resyncAgain);
+      } catch (err) {
+        console.error(`[collab] resync of ${this.docName} from the database failed:`, err);
+      } finally {
+        this.resyncing = null;
+      }
+    })();
+    return this.resyncing;
   }
 
   // ---- connections -------------------------------------------------------------------------
@@ -195,6 +303,12 @@ export class Room {
     for (const id of added) this.awarenessChanged.add(id);
     for (const id of updated) this.awarenessChanged.add(id);
     for (const id of removed) this.awarenessChanged.add(id);
+    // Heard from another instance, or timed out here (every instance times states out itself): not published.
+    if (this.fanout && origin !== REMOTE_ORIGIN && origin !== "timeout") {
+      for (const id of added) this.awarenessToPublish.add(id);
+      for (const id of updated) this.awarenessToPublish.add(id);
+      for (const id of removed) this.awarenessToPublish.add(id);
+    }
   };
 
   private flushAwareness(): void {
@@ -204,6 +318,22 @@ export class Room {
       if (!this.conns.has(conn)) continue;
       awarenessProtocol.applyAwarenessUpdate(this.awareness, update, conn);
     }
+    if (this.loaded && this.pendingRemoteAwareness.length > 0) {
+      const remote = this.pendingRemoteAwareness;
+      this.pendingRemoteAwareness = [];
+      for (const update of remote) {
+        try {
+          awarenessProtocol.applyAwarenessUpdate(this.awareness, update, REMOTE_ORIGIN);
+        } catch (err) {
+          console.warn(`[collab] malformed remote awareness on ${this.docName} ignored:`, err);
+        }
+      }
+    }
+    if (this.awarenessToPublish.size > 0) {
+      const ids = [...this.awarenessToPublish];
+      this.awarenessToPublish.clear();
+      this.fanout?.publish(this.docName, "awareness", awarenessProtocol.encodeAwarenessUpdate(this.awareness, ids));
+    }
     if (this.awarenessChanged.size === 0) return;
     const frame = encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, [...this.awarenessChanged]));
     this.awarenessChanged.clear();
@@ -211,6 +341,8 @@ export class Room {
   }
 
   private flush(): void {
+    if (this.unloaded) return;
+    if (this.loaded) this.flushRemote();
     this.flushAwareness();
     if (this.inflight || this.broken || this.pendingUpdates.length === 0) return;
     const batch = this.pendingUpdates;
@@ -265,6 +397,8 @@ export class Room {
     this.logCount += 1;
     this.logBytes += effective.byteLength;
     this.broadcast(encodeUpdate(effective));
+    // Published at the same point as the local broadcast: it is in the log already.
+    this.fanout?.publish(this.docName, "update", effective);
     for (const w of waiters) w.resolve();
     this.projection?.touch();
     if (this.logCount >= this.limits.compactUpdates || this.logBytes >= this.limits.compactBytes) return this.compact();
@@ -284,15 +418,21 @@ export class Room {
 
   // ---- compaction, settling, unloading -----------------------------------------------------
 
-  /** Merges the log into the snapshot (one transaction). The doc equals snapshot + log here. */
+  /**
+   * Merges the log into the snapshot (one transaction). On a store shared by several instances
+   * (Postgres) the store merges the snapshot and log it reads under a lock, because this doc may
+   * lack updates another instance logged that are still on their way here. Otherwise (SQLite, one
+   * instance) the doc equals snapshot + log here and is written as it is.
+   */
   private compact(): void | Promise<void> {
     if (this.logCount === 0) return;
-    const state = Y.encodeStateAsUpdate(this.doc);
-    const through = this.lastSeq;
     const done = () => {
       this.logCount = 0;
       this.logBytes = 0;
     };
+    if (this.store.compactFromLog) return this.store.compactFromLog(this.docName).then(done);
+    const state = Y.encodeStateAsUpdate(this.doc);
+    const through = this.lastSeq;
     const result = this.store.compact(this.docName, state, through);
     if (result instanceof Promise) return result.then(done);
     done();
@@ -305,7 +445,7 @@ export class Room {
         await this.inflight.catch(() => undefined);
         continue;
       }
-      if (this.pendingUpdates.length > 0 && !this.broken) {
+      if (this.pendingUpdates.length > 0 && !this.broken && !this.unloaded) {
         this.flush();
         continue;
       }
@@ -315,6 +455,9 @@ export class Room {
 
   /** Flushes, projects and compacts; then frees the doc. Called on unload and shutdown. */
   async unload(): Promise<void> {
+    this.unsubscribe?.();
+    this.unsubscribe = null;
+    this.publishAwarenessRemoval();
     await this.settle();
     if (!this.broken) {
       await this.projection?.flush();
@@ -325,9 +468,20 @@ export class Room {
       }
     }
     this.projection?.dispose();
+    this.unloaded = true;
     this.awareness.off("update", this.onAwarenessUpdate);
     this.awareness.destroy();
     this.doc.destroy();
+  }
+
+  /** Shutdown with connections still open: the other instances drop their presence now, not after 30 s. */
+  private publishAwarenessRemoval(): void {
+    if (!this.fanout) return;
+    const ids = [...this.conns].flatMap((c) => [...c.awarenessClients]).filter((id) => this.awareness.getStates().has(id));
+    if (ids.length === 0) return;
+    awarenessProtocol.removeAwarenessStates(this.awareness, ids, "unload");
+    this.awarenessToPublish.clear();
+    this.fanout.publish(this.docName, "awareness", awarenessProtocol.encodeAwarenessUpdate(this.awareness, ids));
   }
 
   /** Force a compaction now (tests and tooling); waits for pending appends first. */

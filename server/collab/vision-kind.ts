@@ -6,9 +6,9 @@
 import * as Y from "yjs";
 import { can } from "../../app/models/permissions";
 import { findVisionBoardOwner, visionBoardEditPolicy } from "../../app/models/vision-boards.server";
-import { db } from "../../app/db.server";
 import { readBoardContent } from "../../app/models/vision-doc";
 import { saveVisionBoardProjection } from "../../app/models/vision-projection.server";
+import { projectionTransaction } from "./projection-lock";
 import type { DocKind } from "./registry";
 
 const BOARD_MAPS = ["prompts", "notes", "clusters"] as const;
@@ -29,9 +29,7 @@ export const visionKind: DocKind = {
   canEdit: (access, target) => visionBoardEditPolicy(target.id, access),
   async project(doc, target) {
     const content = readBoardContent(doc);
-    await db()
-      .transaction()
-      .execute((tx) => saveVisionBoardProjection(tx, target.id, content));
+    await projectionTransaction(target.docName, (tx) => saveVisionBoardProjection(tx, target.id, content));
   },
   restore(doc, version) {
     doc.transact(() => {

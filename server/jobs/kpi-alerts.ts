@@ -4,8 +4,13 @@
  * nobody measures goes stale on time and a threshold edited under a value is noticed. Detection is
  * idempotent, so several instances may run it side by side. A run never overlaps the previous one;
  * errors are logged, never thrown. stop() clears the timer and waits for a run in progress.
+ *
+ * With several instances on one Postgres database (start.ts passes a job lock), each tick runs
+ * once for all of them: ticks fall on wall-clock multiples of the interval on every instance, and
+ * the tick takes a Postgres advisory lock (job-lock.ts) that the others, finding it taken, skip.
  */
 import { detectKpiAlerts } from "../../app/models/kpi-alerts.server";
+import type { JobLock } from "./job-lock";
 
 export interface KpiAlertJob {
   /** Runs detection now (after any run in progress); resolves with how many alerts it created. */
@@ -26,9 +31,12 @@ export function intervalFromEnv(raw = process.env.KPI_ALERT_INTERVAL_MINUTES): n
   return minutes * 60_000;
 }
 
-export function startKpiAlertJob(opts: { intervalMs?: number; detect?: () => Promise<unknown[]> } = {}): KpiAlertJob {
+export function startKpiAlertJob(
+  opts: { intervalMs?: number; detect?: () => Promise<unknown[]>; lock?: JobLock } = {},
+): KpiAlertJob {
   const intervalMs = opts.intervalMs ?? intervalFromEnv();
   const detect = opts.detect ?? (() => detectKpiAlerts());
+  const lock = opts.lock;
   let stopped = false;
   let current: Promise<number> | null = null;
 
@@ -36,7 +44,14 @@ export function startKpiAlertJob(opts: { intervalMs?: number; detect?: () => Pro
     if (current) return current;
     current = (async () => {
       try {
-        const created = await detect();
+        let created: unknown[];
+        if (lock) {
+          const tick = await lock.run(detect);
+          if (!tick.ran) return 0; // another instance is running this tick
+          created = tick.value;
+        } else {
+          created = await detect();
+        }
         if (created.length) console.log(`[kpi-alerts] ${created.length} new alert(s)`);
         return created.length;
       } catch (error) {
@@ -50,8 +65,22 @@ export function startKpiAlertJob(opts: { intervalMs?: number; detect?: () => Pro
   };
 
   void run();
-  const timer = intervalMs > 0 ? setInterval(() => void (stopped ? undefined : run()), intervalMs) : null;
-  timer?.unref();
+  const tick = () => void (stopped ? undefined : run());
+  let timer: NodeJS.Timeout | null = null;
+  let aligner: NodeJS.Timeout | null = null;
+  if (intervalMs > 0 && lock) {
+    // Shared database: tick on wall-clock multiples of the interval, as every other instance does.
+    aligner = setTimeout(() => {
+      aligner = null;
+      tick();
+      timer = setInterval(tick, intervalMs);
+      timer.unref();
+    }, intervalMs - (Date.now() % intervalMs));
+    aligner.unref();
+  } else if (intervalMs > 0) {
+    timer = setInterval(tick, intervalMs);
+    timer.unref();
+  }
 
   return {
     async runNow() {
@@ -60,8 +89,10 @@ export function startKpiAlertJob(opts: { intervalMs?: number; detect?: () => Pro
     },
     async stop() {
       stopped = true;
+      if (aligner) clearTimeout(aligner);
       if (timer) clearInterval(timer);
       if (current) await current;
+      await lock?.close();
     },
   };
 }

@@ -3,14 +3,16 @@
  * clients on one doc each send a small Yjs update R times a second for S seconds; every client
  * records when each other client's update reached it (from the state vector of each received
  * update). Prints one JSON line: latency p50/p95/p99 (send → every other client applied it),
- * delivered share, messages/s received.
+ * delivered share, messages/s received. The url may be a comma-separated list (several instances
+ * serving one doc): clients, observers included, are spread over them in turn.
  */
 import WebSocket from "ws";
 import * as Y from "yjs";
 import * as encoding from "lib0/encoding";
 import * as decoding from "lib0/decoding";
 
-const [url, countArg, rateArg, secondsArg, cookie] = process.argv.slice(2);
+const [urlArg, countArg, rateArg, secondsArg, cookie] = process.argv.slice(2);
+const URLS = urlArg.split(",");
 const COUNT = Number(countArg);
 const RATE = Number(rateArg);
 const SECONDS = Number(secondsArg);
@@ -40,14 +42,17 @@ function frame(update: Uint8Array): Uint8Array {
 }
 
 class LoadClient {
-  constructor(readonly observer: boolean) {}
+  constructor(
+    readonly observer: boolean,
+    readonly url: string,
+  ) {}
   readonly doc = new Y.Doc();
   readonly seen = new Map<number, number>(); // sender → highest clock applied here
   ws!: WebSocket;
   n = 0;
 
   open(): Promise<void> {
-    this.ws = new WebSocket(url, { headers: cookie ? { cookie } : {}, perMessageDeflate: false });
+    this.ws = new WebSocket(this.url, { headers: cookie ? { cookie } : {}, perMessageDeflate: false });
     this.ws.binaryType = "nodebuffer";
     this.ws.on("message", (data: Buffer) => this.onMessage(new Uint8Array(data.buffer, data.byteOffset, data.byteLength)));
     return new Promise((resolve, reject) => {
@@ -103,7 +108,7 @@ class LoadClient {
 async function main() {
   const clients: LoadClient[] = [];
   for (let i = 0; i < COUNT; i++) {
-    const c = new LoadClient(i < OBSERVERS);
+    const c = new LoadClient(i < OBSERVERS, URLS[i % URLS.length]);
     await c.open();
     clients.push(c);
   }
