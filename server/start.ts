@@ -1,4 +1,6 @@
 /** `npm start`: build if needed, migrate, seed the demo when empty, listen on HOST:PORT. */
+// First, before anything loads the router: memoised route matching (see the module).
+import "./preload-router";
 import { loadEnv } from "../app/env.server";
 import { setDbHandle } from "../app/db.server";
 import { changeDoc } from "../app/models/live-docs.server";
