@@ -9,7 +9,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { z } from "zod";
 import { localeFor } from "../i18n/locale.server";
-import { reviewNomination } from "../models/nominations.server";
+import { reviewNomination } from "../models/nomination-review.server";
 import { requireNominationApiActor } from "../utils/nomination-api.server";
 import { methodNotAllowed, parseJsonBody } from "../utils/api.server";
 import { runDomain } from "../utils/domain-http.server";

@@ -12,7 +12,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { z } from "zod";
-import { submitFeedback } from "../models/feedback-inbox.server";
+import { submitFeedback } from "../models/feedback-submit.server";
 import { filterFromParams, listFeedbackRecords, requireApiActor } from "../models/feedback-records.server";
 import { methodNotAllowed, parseJsonBody, requireApiUser } from "../utils/api.server";
 import { runDomain } from "../utils/domain-http.server";

@@ -24,8 +24,8 @@ import {
   nominationCounts,
   nominationFormOptions,
   NOMINATION_LIST_MAX,
-  type NominationView,
-} from "~/models/nominations.server";
+} from "~/models/nomination-reading.server";
+import type { NominationView } from "~/models/nomination-views.server";
 import { formatDate } from "~/utils/format";
 import { handleNominationIntent } from "~/utils/nomination-intents.server";
 import { pageTitle } from "~/utils/root-data";

@@ -19,7 +19,7 @@ import { ChevronRightIcon } from "~/components/ui/icons";
 import { requireProgram } from "~/models/access.server";
 import { DomainError } from "~/models/domain.server";
 import { reviewConflict, type NominationStatus } from "~/models/nominations";
-import { getNomination, nominationAbilities } from "~/models/nominations.server";
+import { getNomination, nominationAbilities } from "~/models/nomination-reading.server";
 import { domainErrorResponse } from "~/utils/domain-http.server";
 import { formatDate, formatDateTime } from "~/utils/format";
 import { handleNominationIntent } from "~/utils/nomination-intents.server";

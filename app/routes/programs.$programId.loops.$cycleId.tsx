@@ -18,17 +18,9 @@ import { requireProgram } from "~/models/access.server";
 import { DomainError } from "~/models/domain.server";
 import { INITIATIVE_LEVERS } from "~/models/initiative";
 import { initiativeOwnerOptions } from "~/models/initiatives.server";
-import {
-  addCycleItem,
-  addNewInitiativeItem,
-  closeCycle,
-  getCycleBoard,
-  initiativeOptions,
-  loopAbilities,
-  updateCycleItem,
-  type CycleItemView,
-  type CycleKpiView,
-} from "~/models/loops.server";
+import { closeCycle } from "~/models/loop-close.server";
+import { getCycleBoard, initiativeOptions, loopAbilities, type CycleItemView, type CycleKpiView } from "~/models/loop-cycles.server";
+import { addCycleItem, addNewInitiativeItem, updateCycleItem } from "~/models/loop-items.server";
 import { formatValue, LOOP_STEPS, STEP_MARKS } from "~/models/loops";
 import { domainErrorResponse } from "~/utils/domain-http.server";
 import { httpError } from "~/utils/http.server";

@@ -15,18 +15,12 @@ import { IdeaTriageForm, InboxIdeaSummary } from "~/components/ideas/inbox-idea"
 import { Alert, Badge, Button, Card, CardBody, CardHeader, Field, Input, PageHeader, Select, Textarea } from "~/components/ui";
 import { requireProgram } from "~/models/access.server";
 import { DomainError } from "~/models/domain.server";
-import {
-  dismissRecords,
-  inboxFilterFromParams,
-  linkRecord,
-  linkTargets,
-  listInbox,
-  submitFeedback,
-  triageRecords,
-  type InboxItem,
-} from "~/models/feedback-inbox.server";
+import { inboxFilterFromParams, listInbox, type InboxItem } from "~/models/feedback-inbox-list.server";
+import { linkRecord, linkTargets } from "~/models/feedback-links.server";
+import { submitFeedback } from "~/models/feedback-submit.server";
+import { dismissRecords, triageRecords } from "~/models/feedback-triage.server";
 import { FEEDBACK_ORIGINS, FEEDBACK_SOURCES, INBOX_STATES } from "~/models/feedback-inbox";
-import { openCycles } from "~/models/loops.server";
+import { openCycles } from "~/models/loop-cycles.server";
 import { can } from "~/models/permissions";
 import { domainErrorResponse } from "~/utils/domain-http.server";
 import { httpError } from "~/utils/http.server";

@@ -1,7 +1,7 @@
 /** The caller of /api/v1/nominations/:nominationId/* as an Actor of the nomination's program (404 when they cannot see it). */
 import type { Locale } from "../i18n/config";
 import type { Actor } from "../models/domain.server";
-import { findNominationProgram } from "../models/nominations.server";
+import { findNominationProgram } from "../models/nomination-views.server";
 import { can } from "../models/permissions";
 import { getProgramAccess } from "../models/program.server";
 import { requireApiUser } from "./api.server";

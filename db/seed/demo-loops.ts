@@ -6,7 +6,7 @@
  * frontline. Without KPIs the cycles simply track none.
  */
 import type { Kysely } from "kysely";
-import { computeCycleResult } from "../../app/models/loops.server";
+import { computeCycleResult } from "../../app/models/loop-close.server";
 import { defaultEndsOn } from "../../app/models/loops";
 import { insertFeedbackRecords } from "../../app/models/feedback-records.server";
 import type { CycleItemType, Database, LoopKind } from "../schema";

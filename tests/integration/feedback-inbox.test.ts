@@ -7,9 +7,14 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { db, newId, nowIso, setDbHandle } from "../../app/db.server";
 import { createApiToken } from "../../app/models/api-tokens.server";
-import { dismissRecords, linkRecord, listInbox, submitFeedback, triageRecords } from "../../app/models/feedback-inbox.server";
+import { listInbox } from "../../app/models/feedback-inbox-list.server";
+import { linkRecord } from "../../app/models/feedback-links.server";
+import { submitFeedback } from "../../app/models/feedback-submit.server";
+import { dismissRecords, triageRecords } from "../../app/models/feedback-triage.server";
 import { insertFeedbackRecords } from "../../app/models/feedback-records.server";
-import { closeCycle, getCycleBoard, startCycle } from "../../app/models/loops.server";
+import { closeCycle } from "../../app/models/loop-close.server";
+import { getCycleBoard } from "../../app/models/loop-cycles.server";
+import { startCycle } from "../../app/models/loop-start.server";
 import { openDatabase, type DbHandle } from "../../db/dialect";
 import { dialects } from "../helpers/db";
 import { signIn, startServer, type RunningServer } from "../helpers/server";

@@ -7,11 +7,12 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { db, newId, nowIso } from "../../app/db.server";
-import { dismissRecords, linkRecord, triageRecords } from "../../app/models/feedback-inbox.server";
+import { linkRecord } from "../../app/models/feedback-links.server";
+import { dismissRecords, triageRecords } from "../../app/models/feedback-triage.server";
 import { submitIdea } from "../../app/models/ideas.server";
 import { createInitiative } from "../../app/models/initiatives.server";
 import { getLeaderboard, requirePeriod, setLeaderboardHidden } from "../../app/models/leaderboard.server";
-import { startCycle } from "../../app/models/loops.server";
+import { startCycle } from "../../app/models/loop-start.server";
 import type { NominationStatus } from "../../db/schema";
 import { dialects } from "../helpers/db";
 import { setupVision, type DemoUser, type VisionTestEnv } from "../helpers/vision";

@@ -6,7 +6,10 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { db, newId, nowIso } from "../../app/db.server";
 import { insertFeedbackRecords } from "../../app/models/feedback-records.server";
-import { addCycleItem, addNewInitiativeItem, closeCycle, getCycleBoard, listCycles, startCycle, updateCycleItem } from "../../app/models/loops.server";
+import { closeCycle } from "../../app/models/loop-close.server";
+import { getCycleBoard, listCycles } from "../../app/models/loop-cycles.server";
+import { addCycleItem, addNewInitiativeItem, updateCycleItem } from "../../app/models/loop-items.server";
+import { startCycle } from "../../app/models/loop-start.server";
 import { dialects } from "../helpers/db";
 import { refusal, setupVision, type VisionTestEnv } from "../helpers/vision";
 

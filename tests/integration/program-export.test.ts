@@ -10,6 +10,7 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { setDbHandle } from "../../app/db.server";
 import { docService } from "../../app/models/doc.server";
@@ -71,7 +72,15 @@ describe.each(dialects())("program export and import on %s", (dialect) => {
     return { program: found.program, access: found.access, user: u };
   };
   // Sessions are left out: each API call below signs in anew.
-  const tableNames = async () => (await t.handle.db.introspection.getTables()).map((x) => x.name).filter((n) => !n.startsWith("kysely_") && n !== "sessions");
+  // This test database's own tables (Kysely's introspection lists every schema of a Postgres
+  // database, where other test files create and drop theirs at the same time).
+  const tableNames = async () => {
+    const rows =
+      dialect === "postgres"
+        ? await sql<{ name: string }>`select table_name as name from information_schema.tables where table_schema = current_schema() and table_type = 'BASE TABLE'`.execute(t.handle.db)
+        : await sql<{ name: string }>`select name from sqlite_master where type = 'table' and name not like 'sqlite_%'`.execute(t.handle.db);
+    return rows.rows.map((x) => x.name).filter((n) => !n.startsWith("kysely_") && n !== "sessions").sort();
+  };
   /** Rows in every table, and the files under the uploads folder: what "nothing changed" means. */
   const snapshot = async () => {
     const counts: Record<string, number> = {};

@@ -14,7 +14,7 @@ import {
   StartCycleSchema,
   UpdateItemSchema,
 } from "../../app/models/loops";
-import { FeedbackInputSchema } from "../../app/models/feedback-inbox.server";
+import { FeedbackInputSchema } from "../../app/models/feedback-submit.server";
 
 describe("loop steps", () => {
   it("a small loop has four steps and a large loop six, as in seed 004", () => {

@@ -6,7 +6,7 @@
 import { useTranslation } from "~/i18n/react";
 import { isLocale, type Locale } from "~/i18n/config";
 import type { NominationStatus } from "~/models/nominations";
-import type { NominationGuideline } from "~/models/nominations.server";
+import type { NominationGuideline } from "~/models/nomination-views.server";
 import type { RewardKind } from "../../../db/schema";
 import { Avatar, Badge, cn, type BadgeTone } from "../ui";
 import { formatNumber } from "~/utils/format";

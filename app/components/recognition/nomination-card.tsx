@@ -5,7 +5,7 @@
  */
 import { Link } from "@remix-run/react";
 import { useTranslation } from "~/i18n/react";
-import type { NominationView } from "~/models/nominations.server";
+import type { NominationView } from "~/models/nomination-views.server";
 import { formatDate } from "~/utils/format";
 import { ChevronRightIcon } from "../ui/icons";
 import { NominationStatusBadge, PersonLine, RewardLine, useLocale } from "./nomination-bits";

@@ -8,7 +8,7 @@ import { Form, useActionData, useNavigation } from "@remix-run/react";
 import { useEffect, useState } from "react";
 import { useTranslation } from "~/i18n/react";
 import { STORY_MAX_CHARS, STORY_MIN_CHARS, charCount, REASON_MAX_CHARS, NOTE_MAX_CHARS, REWARD_TEXT_MAX_CHARS } from "~/models/nominations";
-import type { CatalogueChoice, Colleague } from "~/models/nominations.server";
+import type { CatalogueChoice, Colleague } from "~/models/nomination-reading.server";
 import type { RewardKind } from "../../../db/schema";
 import { Alert, Button, Field, Input, Select, Textarea, cn } from "../ui";
 import { RewardLine } from "./nomination-bits";

@@ -4,7 +4,7 @@ import { BodySchema as CommitImportSchema } from "../../routes/api.v1.programs.$
 import { CreateVersionSchema } from "../../routes/api.v1.docs.$docName.versions";
 import { SignInSchema } from "../../routes/api.v1.session";
 import { MappingSchema } from "../feedback-import.server";
-import { FeedbackInputSchema } from "../feedback-inbox.server";
+import { FeedbackInputSchema } from "../feedback-submit.server";
 import { InitiativeInputSchema } from "../initiative";
 import { IdeaInputSchema } from "../ideas";
 import { LinkInputSchema, LinkSchema } from "../journey-evidence.server";
