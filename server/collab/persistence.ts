@@ -16,8 +16,11 @@
  *
  * SQLite has one connection, shared with the app's Kysely transactions (an import, a CSV commit).
  * An append made while such a transaction is open would join it: invisible to a crash until the
- * commit, and gone if it rolls back. So while the connection is inside a transaction the append
- * waits for it to end (a promise, as on Postgres), and the room broadcasts only after that.
+ * commit, and gone if it rolls back. So while the connection is inside a transaction, the append
+ * (or compaction) queues for the connection behind it on Kysely's connection mutex — first come,
+ * first served, no polling — and runs right after the transaction ends (a promise, as on
+ * Postgres); the room broadcasts only after that. No transaction in the app waits on a live
+ * document, so the queue always drains.
  */
 import type SQLite from "better-sqlite3";
 import { sql } from "kysely";
@@ -50,30 +53,10 @@ export interface UpdateStore {
 
 const toBytes = (b: Uint8Array | Buffer): Uint8Array => new Uint8Array(b.buffer, b.byteOffset, b.byteLength);
 
-/** Longest wait for a transaction to end; past it the transaction must be waiting on this doc itself. */
-const TRANSACTION_WAIT_MS = 10_000;
-
-/**
- * Resolves once the connection is outside any transaction (checked every millisecond). A
- * transaction that itself waits for a live-doc change would never end while the change waits for
- * it: past TRANSACTION_WAIT_MS the append goes ahead inside it, loudly, rather than hang.
- */
-function outsideTransaction(sqlite: SQLite.Database, docName: string): Promise<void> {
-  const since = Date.now();
-  return new Promise((resolve) => {
-    const check = () => {
-      if (!sqlite.inTransaction) return resolve();
-      if (Date.now() - since > TRANSACTION_WAIT_MS) {
-        console.warn(`[collab] ${docName}: a database transaction has been open for ${TRANSACTION_WAIT_MS} ms; appending inside it`);
-        return resolve();
-      }
-      setTimeout(check, 1);
-    };
-    check();
-  });
-}
-
-function sqliteStore(sqlite: SQLite.Database): UpdateStore {
+function sqliteStore(sqlite: SQLite.Database, db: DbHandle["db"]): UpdateStore {
+  /** Runs `write` now, or — while a transaction holds the connection — right after it, holding the connection. */
+  const outsideTransactions = <T>(write: () => T): T | Promise<T> =>
+    sqlite.inTransaction ? db.connection().execute(async () => write()) : write();
   const insert = sqlite.prepare("insert into doc_updates (doc_name, update_data) values (?, ?)");
   const selectSnapshot = sqlite.prepare("select state, through_seq from doc_snapshots where doc_name = ?");
   const selectUpdates = sqlite.prepare("select seq, update_data from doc_updates where doc_name = ? order by seq").raw(true);
@@ -99,13 +82,10 @@ function sqliteStore(sqlite: SQLite.Database): UpdateStore {
       return { snapshot: snap ? toBytes(snap.state) : null, updates, lastSeq, logBytes };
     },
     append(docName, update) {
-      const run = () => Number(insert.run(docName, Buffer.from(update.buffer, update.byteOffset, update.byteLength)).lastInsertRowid);
-      if (!sqlite.inTransaction) return run();
-      return outsideTransaction(sqlite, docName).then(run);
+      return outsideTransactions(() => Number(insert.run(docName, Buffer.from(update.buffer, update.byteOffset, update.byteLength)).lastInsertRowid));
     },
     compact(docName, state, throughSeq) {
-      if (!sqlite.inTransaction) return compact(docName, state, throughSeq);
-      return outsideTransaction(sqlite, docName).then(() => compact(docName, state, throughSeq));
+      return outsideTransactions(() => compact(docName, state, throughSeq));
     },
   };
 }
@@ -201,5 +181,5 @@ function postgresStore(handle: DbHandle): UpdateStore {
 }
 
 export function createUpdateStore(handle: DbHandle): UpdateStore {
-  return handle.sqlite ? sqliteStore(handle.sqlite) : postgresStore(handle);
+  return handle.sqlite ? sqliteStore(handle.sqlite, handle.db) : postgresStore(handle);
 }

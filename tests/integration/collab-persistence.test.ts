@@ -121,4 +121,31 @@ describe.each(dialects())("collab persistence on %s", (dialect) => {
     expect((await store.load("doc-tx")).updates).toHaveLength(2);
     await room.unload();
   });
+
+  it("an update accepted during a run of back-to-back app transactions is logged right after the current one, not after the run", async () => {
+    const room = new Room(target("doc-busy"), kind, store, limits(1000), () => {});
+    await room.ready;
+    const [first] = edits(1);
+    let finished = 0;
+    let finishedWhenLogged = -1;
+    const run = (async () => {
+      for (let i = 0; i < 40; i++) {
+        await t.handle.db.transaction().execute(async (tx) => {
+          await tx.selectFrom("doc_updates").select("seq").execute();
+          // Work that yields to the event loop while the transaction is open (I/O, streaming progress).
+          await new Promise((r) => setImmediate(r));
+          await tx.selectFrom("doc_snapshots").select("doc_name").execute();
+        });
+        finished++;
+      }
+    })();
+    // Once the run is under way, a change arrives: it must not wait for all 40 transactions.
+    while (finished === 0) await new Promise((r) => setImmediate(r));
+    await room.applyServerUpdate(first).then(() => (finishedWhenLogged = finished));
+    await run;
+    expect((await store.load("doc-busy")).updates).toHaveLength(1);
+    expect(finishedWhenLogged).toBeGreaterThanOrEqual(1);
+    expect(finishedWhenLogged).toBeLessThan(40);
+    await room.unload();
+  });
 });
