@@ -10,7 +10,8 @@
  */
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { buildCeoReport, requireReportScope, resolveReportPeriod } from "../models/ceo-report.server";
+import { buildCeoReport, requireReportScope } from "../models/ceo-report.server";
+import { resolveReportPeriod } from "../models/report-period-range.server";
 import { listUserOrgs, pickActiveOrg } from "../models/org.server";
 import { requireApiUser } from "../utils/api.server";
 import { runDomain } from "../utils/domain-http.server";

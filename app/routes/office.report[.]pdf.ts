@@ -8,7 +8,8 @@
  */
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { tFor, type Locale } from "~/i18n/config";
-import { requireReportScope, resolveReportPeriod } from "~/models/ceo-report.server";
+import { requireReportScope } from "~/models/ceo-report.server";
+import { resolveReportPeriod } from "~/models/report-period-range.server";
 import { env } from "~/env.server";
 import { runDomain } from "~/utils/domain-http.server";
 import { httpError } from "~/utils/http.server";

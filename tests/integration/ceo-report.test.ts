@@ -7,7 +7,8 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { db, newId, nowIso } from "../../app/db.server";
-import { buildCeoReport, reportScope, requireReportScope, resolveReportPeriod } from "../../app/models/ceo-report.server";
+import { buildCeoReport, reportScope, requireReportScope } from "../../app/models/ceo-report.server";
+import { resolveReportPeriod } from "../../app/models/report-period-range.server";
 import { journeyDocName, putCard, putPainPoint, readJourneyContent } from "../../app/models/journey-doc";
 import { createJourneyMap } from "../../app/models/journey-maps.server";
 import { saveJourneyProjection } from "../../app/models/journey-projection.server";

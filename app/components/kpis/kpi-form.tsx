@@ -75,6 +75,18 @@ export function KpiForm({
   const touchpoints = options.maps.find((m) => m.id === mapId)?.touchpoints ?? [];
   const picked = new Set(defaults.initiativeIds);
   const busy = nav.state === "submitting" && nav.formData?.get("intent") === intent;
+  // Beside the unit, or on a row of its own when the custom unit's field takes that place.
+  const cadenceField = (
+    <Field label={t("kpis.fields.cadence")} error={fields.cadence}>
+      <Select name="cadence" defaultValue={defaults.cadence}>
+        {KPI_CADENCES.map((c) => (
+          <option key={c} value={c}>
+            {t(`kpis.cadences.${c}`)}
+          </option>
+        ))}
+      </Select>
+    </Field>
+  );
   return (
     <Form method="post" noValidate className="space-y-5" data-testid="kpi-form">
       <input type="hidden" name="intent" value={intent} />
@@ -123,27 +135,9 @@ export function KpiForm({
             <Input value={unitCustom} onChange={(e) => setUnitCustom(e.target.value)} maxLength={KPI_UNIT_MAX_CHARS} />
           </Field>
         ) : (
-          <Field label={t("kpis.fields.cadence")} error={fields.cadence}>
-            <Select name="cadence" defaultValue={defaults.cadence}>
-              {KPI_CADENCES.map((c) => (
-                <option key={c} value={c}>
-                  {t(`kpis.cadences.${c}`)}
-                </option>
-              ))}
-            </Select>
-          </Field>
+          cadenceField
         )}
-        {unitChoice === "custom" ? (
-          <Field label={t("kpis.fields.cadence")} error={fields.cadence}>
-            <Select name="cadence" defaultValue={defaults.cadence}>
-              {KPI_CADENCES.map((c) => (
-                <option key={c} value={c}>
-                  {t(`kpis.cadences.${c}`)}
-                </option>
-              ))}
-            </Select>
-          </Field>
-        ) : null}
+        {unitChoice === "custom" ? cadenceField : null}
       </div>
       <div className="grid gap-4 sm:grid-cols-3">
         <Field label={t("kpis.fields.baseline")} hint={t("kpis.fields.baselineHint")} error={fields.baseline}>

@@ -156,49 +156,64 @@ function StatusCounts({ program }: { program: ProgramReport }) {
   );
 }
 
-function InitiativeRows({ items, showReason, locale }: { items: ReportInitiative[]; showReason?: boolean; locale: Locale }) {
-  const { t } = useTranslation();
-  const reason = useReasonText();
+/** A bordered table of the report; `wideOnly` columns are hidden on phones (and shown in print). */
+function ReportTable({ columns, children }: { columns: { label: string; wideOnly?: boolean }[]; children: React.ReactNode }) {
   return (
     <div className="overflow-hidden rounded-lg border border-slate-200 bg-white">
       <table className="w-full text-left text-sm">
         <thead className="bg-slate-50 text-xs text-slate-500">
           <tr>
-            <th className="px-3 py-2 font-medium">{t("report.table.initiative")}</th>
-            <th className="hidden px-3 py-2 font-medium sm:table-cell print:table-cell">{t("report.table.owner")}</th>
-            <th className="px-3 py-2 font-medium">{t("report.table.due")}</th>
-            <th className="px-3 py-2 font-medium">{showReason ? t("report.table.why") : t("report.table.health")}</th>
+            {columns.map((c) => (
+              <th key={c.label} className={c.wideOnly ? "hidden px-3 py-2 font-medium sm:table-cell print:table-cell" : "px-3 py-2 font-medium"}>
+                {c.label}
+              </th>
+            ))}
           </tr>
         </thead>
-        <tbody className="divide-y divide-slate-100">
-          {items.map((i) => (
-            <tr key={i.id} className="break-inside-avoid align-top">
-              <td className="px-3 py-2">
-                <Link to={i.url} className="font-medium text-slate-900 hover:text-brand-700 hover:underline">
-                  {i.title}
-                </Link>
-                <div className="mt-0.5 flex flex-wrap items-center gap-1.5 text-xs text-slate-500">
-                  {t(`initiatives.kinds.${i.kind}`)} <StatusBadge status={i.status} />
-                </div>
-              </td>
-              <td className="hidden px-3 py-2 text-slate-700 sm:table-cell print:table-cell">{i.owner ?? "—"}</td>
-              <td className="whitespace-nowrap px-3 py-2 tabular-nums text-slate-700">{dayText(i.dueDate, locale)}</td>
-              <td className="px-3 py-2 text-xs leading-5 text-slate-700">
-                {showReason ? (
-                  i.overrideReason ? (
-                    <span>{i.overrideReason}</span>
-                  ) : (
-                    <ul>{i.reasons.map((r, n) => <li key={n}>{reason(r)}</li>)}</ul>
-                  )
-                ) : (
-                  <HealthBadge health={i.health} />
-                )}
-              </td>
-            </tr>
-          ))}
-        </tbody>
+        <tbody className="divide-y divide-slate-100">{children}</tbody>
       </table>
     </div>
+  );
+}
+
+function InitiativeRows({ items, showReason, locale }: { items: ReportInitiative[]; showReason?: boolean; locale: Locale }) {
+  const { t } = useTranslation();
+  const reason = useReasonText();
+  return (
+    <ReportTable
+      columns={[
+        { label: t("report.table.initiative") },
+        { label: t("report.table.owner"), wideOnly: true },
+        { label: t("report.table.due") },
+        { label: showReason ? t("report.table.why") : t("report.table.health") },
+      ]}
+    >
+      {items.map((i) => (
+        <tr key={i.id} className="break-inside-avoid align-top">
+          <td className="px-3 py-2">
+            <Link to={i.url} className="font-medium text-slate-900 hover:text-brand-700 hover:underline">
+              {i.title}
+            </Link>
+            <div className="mt-0.5 flex flex-wrap items-center gap-1.5 text-xs text-slate-500">
+              {t(`initiatives.kinds.${i.kind}`)} <StatusBadge status={i.status} />
+            </div>
+          </td>
+          <td className="hidden px-3 py-2 text-slate-700 sm:table-cell print:table-cell">{i.owner ?? "—"}</td>
+          <td className="whitespace-nowrap px-3 py-2 tabular-nums text-slate-700">{dayText(i.dueDate, locale)}</td>
+          <td className="px-3 py-2 text-xs leading-5 text-slate-700">
+            {showReason ? (
+              i.overrideReason ? (
+                <span>{i.overrideReason}</span>
+              ) : (
+                <ul>{i.reasons.map((r, n) => <li key={n}>{reason(r)}</li>)}</ul>
+              )
+            ) : (
+              <HealthBadge health={i.health} />
+            )}
+          </td>
+        </tr>
+      ))}
+    </ReportTable>
   );
 }
 
@@ -228,38 +243,33 @@ function AlertRows({ items, locale }: { items: ReportAlert[]; locale: Locale }) 
   const { t } = useTranslation();
   const fmt = (v: number | null, unit: string) => formatKpiValue(v, unit, t, locale);
   return (
-    <div className="overflow-hidden rounded-lg border border-slate-200 bg-white">
-      <table className="w-full text-left text-sm">
-        <thead className="bg-slate-50 text-xs text-slate-500">
-          <tr>
-            <th className="px-3 py-2 font-medium">{t("report.table.kpi")}</th>
-            <th className="px-3 py-2 font-medium">{t("report.table.alert")}</th>
-            <th className="hidden px-3 py-2 font-medium sm:table-cell print:table-cell">{t("report.table.day")}</th>
-            <th className="px-3 py-2 font-medium">{t("report.table.status")}</th>
-          </tr>
-        </thead>
-        <tbody className="divide-y divide-slate-100">
-          {items.map((a) => (
-            <tr key={a.id} className="break-inside-avoid align-top">
-              <td className="px-3 py-2">
-                <Link to={a.url} className="font-medium text-slate-900 hover:text-brand-700 hover:underline">
-                  {a.kpiName}
-                </Link>
-              </td>
-              <td className="px-3 py-2 text-xs leading-5 text-slate-700">
-                {a.kind === "threshold"
-                  ? t("report.problems.thresholdAlert", { value: fmt(a.value, a.unit), threshold: fmt(a.threshold, a.unit) })
-                  : t("report.problems.staleAlert", { date: dayText(a.day, locale) })}
-              </td>
-              <td className="hidden whitespace-nowrap px-3 py-2 tabular-nums text-slate-700 sm:table-cell print:table-cell">{dayText(a.day, locale)}</td>
-              <td className="px-3 py-2">
-                <Badge tone={a.status === "open" ? "danger" : "neutral"}>{t(`report.alertStatus.${a.status}`)}</Badge>
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <ReportTable
+      columns={[
+        { label: t("report.table.kpi") },
+        { label: t("report.table.alert") },
+        { label: t("report.table.day"), wideOnly: true },
+        { label: t("report.table.status") },
+      ]}
+    >
+      {items.map((a) => (
+        <tr key={a.id} className="break-inside-avoid align-top">
+          <td className="px-3 py-2">
+            <Link to={a.url} className="font-medium text-slate-900 hover:text-brand-700 hover:underline">
+              {a.kpiName}
+            </Link>
+          </td>
+          <td className="px-3 py-2 text-xs leading-5 text-slate-700">
+            {a.kind === "threshold"
+              ? t("report.problems.thresholdAlert", { value: fmt(a.value, a.unit), threshold: fmt(a.threshold, a.unit) })
+              : t("report.problems.staleAlert", { date: dayText(a.day, locale) })}
+          </td>
+          <td className="hidden whitespace-nowrap px-3 py-2 tabular-nums text-slate-700 sm:table-cell print:table-cell">{dayText(a.day, locale)}</td>
+          <td className="px-3 py-2">
+            <Badge tone={a.status === "open" ? "danger" : "neutral"}>{t(`report.alertStatus.${a.status}`)}</Badge>
+          </td>
+        </tr>
+      ))}
+    </ReportTable>
   );
 }
 
