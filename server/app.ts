@@ -13,6 +13,7 @@ import type { ServerBuild } from "@remix-run/node";
 import type { Env } from "../app/env.server";
 import type { DbHandle } from "../db/dialect";
 import { getLoadContext } from "./load-context";
+import { runInRequestScope } from "../app/utils/request-memo.server";
 import { attachCollab, type CollabServer } from "./collab/index";
 import { BUILD_ROOT } from "./ensure-build";
 
@@ -54,7 +55,9 @@ export async function createAppServer(env: Env, handle: DbHandle, buildPath: str
   app.use("/build", express.static(path.join(BUILD_ROOT, "public", "build"), { immutable: true, maxAge: "1y" }));
   app.use(express.static(path.join(root, "public"), { maxAge: "1h" }));
 
-  app.all("*", createRequestHandler({ build, mode: env.NODE_ENV === "production" ? "production" : "development", getLoadContext }));
+  const remix = createRequestHandler({ build, mode: env.NODE_ENV === "production" ? "production" : "development", getLoadContext });
+  // Each request in its own scope, so its loaders share the session and program lookups.
+  app.all("*", (req, res, next) => runInRequestScope(() => remix(req, res, next)));
 
   // Express' last resort: never a stack trace.
   app.use((err: unknown, _req: express.Request, res: express.Response, _next: express.NextFunction) => {

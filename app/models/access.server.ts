@@ -5,6 +5,7 @@
 import { localeFor } from "../i18n/locale.server";
 import type { Locale } from "../i18n/config";
 import { httpError } from "../utils/http.server";
+import { memoForRequest } from "../utils/request-memo.server";
 import { can, type Action, type ProgramAccess } from "./permissions";
 import { getProgramAccess } from "./program.server";
 import { requireUser } from "./session.server";
@@ -25,7 +26,10 @@ export async function requireProgram(
 ): Promise<ProgramContext> {
   const user = await requireUser(request);
   const locale = await localeFor(request, user);
-  const found = programId ? await getProgramAccess(user.id, programId) : null;
+  // The program layout and its page both ask: one lookup per page request.
+  const found = programId
+    ? await memoForRequest(request, `program\u0000${user.id}\u0000${programId}`, () => getProgramAccess(user.id, programId))
+    : null;
   if (!found) throw httpError(locale, 404, { key: "errors.programNotFound" });
   if (!can(found.access, action)) throw httpError(locale, 403);
   return { user, locale, ...found };

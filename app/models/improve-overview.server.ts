@@ -4,6 +4,7 @@
  * raised; in progress once the office works on the program; done while every open initiative has
  * an owning team and every alert of the program has been acknowledged (it falls back to in
  * progress as soon as a new alert arrives or a new initiative lacks a team: the step never ends).
+ * One query: each count is a scalar subquery.
  */
 import type { InitiativeStatus, Program } from "../../db/schema";
 import { db } from "../db.server";
@@ -12,32 +13,24 @@ import type { StepStatus } from "./steps";
 const CLOSED_STATUSES: InitiativeStatus[] = ["done", "dropped"];
 
 export async function improveStepStatus(program: Program): Promise<StepStatus> {
-  const d = db();
-  const [initiatives, alerts, comments] = await Promise.all([
-    d
-      .selectFrom("initiatives")
-      .select((eb) => [
-        eb.fn.countAll<number>().as("open"),
-        eb.fn.count<number>("owning_team_id").as("owned"),
-      ])
-      .where("program_id", "=", program.id)
-      .where("status", "not in", CLOSED_STATUSES)
-      .executeTakeFirstOrThrow(),
-    d
-      .selectFrom("kpi_alerts")
-      .select((eb) => [
-        eb.fn.countAll<number>().as("all"),
-        eb.fn.sum<number>(eb.case().when("status", "=", "open").then(1).else(0).end()).as("open"),
-      ])
-      .where("program_id", "=", program.id)
-      .executeTakeFirstOrThrow(),
-    d.selectFrom("comments").select((eb) => eb.fn.countAll<number>().as("n")).where("program_id", "=", program.id).executeTakeFirstOrThrow(),
-  ]);
-  const open = Number(initiatives.open);
-  const owned = Number(initiatives.owned);
-  const alertCount = Number(alerts.all);
-  const openAlerts = Number(alerts.open ?? 0);
-  const commentCount = Number(comments.n);
+  const row = await db()
+    .selectNoFrom((eb) => {
+      const openInitiatives = () => eb.selectFrom("initiatives").where("program_id", "=", program.id).where("status", "not in", CLOSED_STATUSES);
+      const alerts = () => eb.selectFrom("kpi_alerts").select(eb.fn.countAll<number>().as("n")).where("program_id", "=", program.id);
+      return [
+        openInitiatives().select(eb.fn.countAll<number>().as("n")).as("open"),
+        openInitiatives().select((i) => i.fn.count<number>("owning_team_id").as("n")).as("owned"),
+        alerts().as("alerts"),
+        alerts().where("status", "=", "open").as("openAlerts"),
+        eb.selectFrom("comments").select(eb.fn.countAll<number>().as("n")).where("program_id", "=", program.id).as("comments"),
+      ];
+    })
+    .executeTakeFirstOrThrow();
+  const open = Number(row.open);
+  const owned = Number(row.owned);
+  const alertCount = Number(row.alerts);
+  const openAlerts = Number(row.openAlerts);
+  const commentCount = Number(row.comments);
   if (owned === 0 && alertCount === 0) return { key: "improve", state: "not_started", outputs: [] };
   const outputs: StepStatus["outputs"] = [];
   if (owned > 0) outputs.push({ labelKey: "improveStep.outputs.owned", count: owned });

@@ -77,35 +77,63 @@ export async function programEvidenceVolume(programId: string): Promise<{ feedba
   return { feedback: Number(feedback.n), files: Number(files.n) };
 }
 
+/**
+ * Step 2's state for the program home, in one query: a row per live current-state map with its
+ * touchpoints, live pain points, answered key questions and whether one of those pain points has
+ * linked evidence (walking the map's few pain points and probing the links' unique index, not
+ * walking every link), plus the program's feedback volume (the same on every row).
+ */
 export async function journeyStepStatus(program: Program): Promise<StepStatus> {
   const maps = await db()
     .selectFrom("journey_maps")
-    .select("id")
+    .select((eb) => {
+      const livePainPoints = () => eb.selectFrom("pain_points").whereRef("pain_points.map_id", "=", "journey_maps.id").where("pain_points.deleted_at", "is", null);
+      return [
+        eb
+          .selectFrom("journey_cards")
+          .select(eb.fn.countAll<number>().as("n"))
+          .whereRef("journey_cards.map_id", "=", "journey_maps.id")
+          .where("journey_cards.lane", "=", "touchpoints")
+          .where("journey_cards.deleted_at", "is", null)
+          .as("touchpoints"),
+        livePainPoints().select(eb.fn.countAll<number>().as("n")).as("painPoints"),
+        eb
+          .selectFrom("journey_questions")
+          .select(eb.fn.countAll<number>().as("n"))
+          .whereRef("journey_questions.map_id", "=", "journey_maps.id")
+          .where("journey_questions.answer", "!=", "")
+          .as("answered"),
+        eb
+          .exists(
+            livePainPoints()
+              .select(eb.lit(1).as("one"))
+              .where((p) =>
+                p.exists(
+                  p
+                    .selectFrom("journey_evidence_links")
+                    .select(p.lit(1).as("one"))
+                    .whereRef("journey_evidence_links.map_id", "=", "pain_points.map_id")
+                    .where("journey_evidence_links.target_type", "=", "pain_point")
+                    .whereRef("journey_evidence_links.target_id", "=", "pain_points.doc_object_id"),
+                ),
+              ),
+          )
+          .as("evidenced"),
+        eb.selectFrom("feedback_records").select(eb.fn.countAll<number>().as("n")).where("feedback_records.program_id", "=", program.id).as("feedback"),
+      ];
+    })
     .where("program_id", "=", program.id)
     .where("state", "=", "current")
     .where("archived_at", "is", null)
     .execute();
   if (maps.length === 0) return { key: "painPoints", state: "not_started", outputs: [] };
-  const ids = maps.map((m) => m.id);
-  const stats = await journeyMapStats(ids);
-  const evidenced = await db()
-    .selectFrom("journey_evidence_links")
-    .innerJoin("pain_points", (j) =>
-      j.onRef("pain_points.map_id", "=", "journey_evidence_links.map_id").onRef("pain_points.doc_object_id", "=", "journey_evidence_links.target_id"),
-    )
-    .select("journey_evidence_links.map_id")
-    .distinct()
-    .where("journey_evidence_links.map_id", "in", ids)
-    .where("journey_evidence_links.target_type", "=", "pain_point")
-    .where("pain_points.deleted_at", "is", null)
-    .execute();
-  const withEvidence = new Set(evidenced.map((r) => r.map_id));
-  const done = ids.some((id) => stats[id].answered === KEY_QUESTIONS.length && stats[id].painPoints > 0 && withEvidence.has(id));
-  const total = (k: keyof MapStats) => ids.reduce((n, id) => n + stats[id][k], 0);
-  const outputs: StepStatus["outputs"] = [{ labelKey: "journey.outputs.maps", count: ids.length }];
+  // Postgres answers the EXISTS with a boolean, SQLite with 0/1.
+  const done = maps.some((m) => Number(m.answered) === KEY_QUESTIONS.length && Number(m.painPoints) > 0 && Number(m.evidenced) > 0);
+  const total = (k: "touchpoints" | "painPoints") => maps.reduce((n, m) => n + Number(m[k]), 0);
+  const outputs: StepStatus["outputs"] = [{ labelKey: "journey.outputs.maps", count: maps.length }];
   if (total("touchpoints") > 0) outputs.push({ labelKey: "journey.outputs.touchpoints", count: total("touchpoints") });
   if (total("painPoints") > 0) outputs.push({ labelKey: "journey.outputs.painPoints", count: total("painPoints") });
-  const { feedback } = await programEvidenceVolume(program.id);
+  const feedback = Number(maps[0].feedback);
   if (feedback > 0) outputs.push({ labelKey: "journey.outputs.feedback", count: feedback });
   return { key: "painPoints", state: done ? "done" : "in_progress", outputs };
 }

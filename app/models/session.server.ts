@@ -9,6 +9,7 @@ import { db, nowIso } from "../db.server";
 import { env } from "../env.server";
 import { findUserById, type PublicUser } from "./user.server";
 import { hashToken } from "./token-hash.server";
+import { memoForRequest } from "../utils/request-memo.server";
 
 const SESSION_DAYS = 30;
 const COOKIE_NAME = "cx_session";
@@ -72,13 +73,16 @@ export async function userFromToken(token: string | null): Promise<PublicUser | 
   return (await findUserById(row.user_id)) ?? null;
 }
 
-// One lookup per request: a page's root, layout and leaf loaders all ask who is signed in.
+// One lookup per page request: its root, layout and leaf loaders all ask who is signed in. Each
+// loader gets its own copy of the Request, so the memo is per HTTP request (see request-memo), and
+// per Request object for calls made outside a request scope.
 const usersByRequest = new WeakMap<Request, Promise<PublicUser | null>>();
 
 export function getUser(request: Request): Promise<PublicUser | null> {
   let user = usersByRequest.get(request);
   if (!user) {
-    user = tokenFromHeaders(request.headers).then(userFromToken);
+    const credentials = `${request.headers.get("authorization") ?? ""}\u0000${request.headers.get("cookie") ?? ""}`;
+    user = memoForRequest(request, `user\u0000${credentials}`, () => tokenFromHeaders(request.headers).then(userFromToken));
     usersByRequest.set(request, user);
   }
   return user;

@@ -2,12 +2,12 @@
  * The vision step seen from outside: GET /api/v1/programs/:programId/vision, the program's
  * `visionBoard` in GET /api/v1/programs, and the step's state on the program home.
  */
-import type { Program } from "../../db/schema";
+import type { ExpressionBuilder } from "kysely";
+import type { Database, Program } from "../../db/schema";
 import { db } from "../db.server";
 import { can, type ProgramAccess } from "./permissions";
 import type { StepStatus } from "./steps";
 import { latestVisionBoard, listVisionBoards } from "./vision-boards.server";
-import { countProjectedNotes } from "./vision-projection.server";
 import { getPublishedVision, getVisionDraft, listVisionVersions, type VisionDraft } from "./vision-versions.server";
 
 export interface VisionApiBody {
@@ -66,23 +66,39 @@ export async function visionBoardForApi(programId: string): Promise<{ id: string
   return board ? { id: board.id, docName: board.docName } : null;
 }
 
-/** Counts the notes of the program's active boards; null when the live documents are unavailable. */
 /**
  * Step 1's state: not started without a board or draft; in progress with one; done once a
- * version is published. Outputs: sticky notes (from the projected read model), standards and
- * the published version number.
+ * version is published. Outputs: sticky notes on the active boards (from the projected read
+ * model), the latest version's standards and its number. One query: each figure is a scalar
+ * subquery.
  */
 export async function visionStepStatus(program: Program): Promise<StepStatus> {
-  const boards = await db().selectFrom("vision_boards").select("id").where("program_id", "=", program.id).where("archived_at", "is", null).execute();
-  const draft = await db().selectFrom("vision_drafts").select("program_id").where("program_id", "=", program.id).executeTakeFirst();
-  const published = await getPublishedVision(program.id);
-  const state = published ? "done" : boards.length || draft ? "in_progress" : "not_started";
+  const activeBoards = (eb: ExpressionBuilder<Database, never>) =>
+    eb.selectFrom("vision_boards").where("program_id", "=", program.id).where("archived_at", "is", null);
+  const latestVersionId = (eb: ExpressionBuilder<Database, never>) =>
+    eb.selectFrom("vision_versions").select("id").where("program_id", "=", program.id).orderBy("version", "desc").limit(1);
+  const row = await db()
+    .selectNoFrom((eb) => [
+      activeBoards(eb).select(eb.fn.countAll<number>().as("n")).as("boards"),
+      eb.selectFrom("vision_drafts").select(eb.fn.countAll<number>().as("n")).where("program_id", "=", program.id).as("drafts"),
+      eb
+        .selectFrom("vision_notes")
+        .select(eb.fn.countAll<number>().as("n"))
+        .where("board_id", "in", activeBoards(eb).select("id"))
+        .where("deleted_at", "is", null)
+        .as("notes"),
+      eb.selectFrom("vision_versions").select((v) => v.fn.max<number>("version").as("v")).where("program_id", "=", program.id).as("version"),
+      eb.selectFrom("vision_standards").select(eb.fn.countAll<number>().as("n")).where("version_id", "=", latestVersionId(eb)).as("standards"),
+    ])
+    .executeTakeFirstOrThrow();
+  const published = row.version != null;
+  const state = published ? "done" : Number(row.boards) > 0 || Number(row.drafts) > 0 ? "in_progress" : "not_started";
   const outputs: StepStatus["outputs"] = [];
-  const notes = await countProjectedNotes(boards.map((b) => b.id));
+  const notes = Number(row.notes);
   if (notes > 0) outputs.push({ labelKey: "vision.outputs.notes", count: notes });
   if (published) {
-    outputs.push({ labelKey: "vision.outputs.standards", count: published.standards.length });
-    outputs.push({ labelKey: "vision.outputs.version", count: published.version });
+    outputs.push({ labelKey: "vision.outputs.standards", count: Number(row.standards) });
+    outputs.push({ labelKey: "vision.outputs.version", count: Number(row.version) });
   }
   return { key: "vision", state, outputs };
 }

@@ -6,7 +6,7 @@
  */
 import type { Kysely } from "kysely";
 import type { Database } from "../../db/schema";
-import { db, nowIso } from "../db.server";
+import { nowIso } from "../db.server";
 import type { VisionBoardContent } from "./vision-doc";
 
 export async function saveVisionBoardProjection(tx: Kysely<Database>, boardId: string, content: VisionBoardContent): Promise<void> {
@@ -44,16 +44,4 @@ export async function saveVisionBoardProjection(tx: Kysely<Database>, boardId: s
   let goneClusters = tx.updateTable("vision_clusters").set({ deleted_at: now }).where("board_id", "=", boardId).where("deleted_at", "is", null);
   if (clusterIds.length) goneClusters = goneClusters.where("doc_object_id", "not in", clusterIds);
   await goneClusters.execute();
-}
-
-/** Notes currently on the given boards, from the read model. */
-export async function countProjectedNotes(boardIds: string[]): Promise<number> {
-  if (boardIds.length === 0) return 0;
-  const row = await db()
-    .selectFrom("vision_notes")
-    .select((eb) => eb.fn.countAll<number>().as("n"))
-    .where("board_id", "in", boardIds)
-    .where("deleted_at", "is", null)
-    .executeTakeFirstOrThrow();
-  return Number(row.n);
 }

@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { setDbHandle } from "../../app/db.server";
 import type { VisionBoardContent, VisionNote } from "../../app/models/vision-doc";
-import { countProjectedNotes, saveVisionBoardProjection } from "../../app/models/vision-projection.server";
+import { saveVisionBoardProjection } from "../../app/models/vision-projection.server";
 import { seedDemoFoundation } from "../../db/seed/demo-foundation";
 import { createTestDb, dialects, type TestDb } from "../helpers/db";
 
@@ -34,6 +34,20 @@ describe.each(dialects())("vision projection on %s", (dialect) => {
 
   const project = (content: VisionBoardContent) =>
     t.handle.db.transaction().execute((tx) => saveVisionBoardProjection(tx, boardId, content));
+  /** Notes currently on the board, from the read model (what the program home counts). */
+  const countProjectedNotes = async (boardIds: string[]) =>
+    boardIds.length === 0
+      ? 0
+      : Number(
+          (
+            await t.handle.db
+              .selectFrom("vision_notes")
+              .select((eb) => eb.fn.countAll<number>().as("n"))
+              .where("board_id", "in", boardIds)
+              .where("deleted_at", "is", null)
+              .executeTakeFirstOrThrow()
+          ).n,
+        );
 
   it("writes notes and clusters as rows, and projecting again changes nothing", async () => {
     const content: VisionBoardContent = {

@@ -95,4 +95,27 @@ describe("memoised route matching", () => {
     patched.matchRoutes(fresh, "/a/3");
     expect(reads).toBeGreaterThan(0);
   });
+
+  it("gives every caller its own matches, so changing one never changes the next", () => {
+    const patched = load(patchRouterSource(source)!);
+    const first = patched.matchRoutes(routes, "/programs/p1/journeys/m9")!;
+    const again = patched.matchRoutes(routes, "/programs/p1/journeys/m9")!;
+    expect(ids(again)).toEqual(ids(first));
+    expect(again).not.toBe(first);
+    expect(again[0]).not.toBe(first[0]);
+    first[first.length - 1].params.mapId = "changed";
+    first.pop();
+    expect(ids(patched.matchRoutes(routes, "/programs/p1/journeys/m9"))).toEqual(ids(again));
+    expect(patched.matchRoutes(routes, "/programs/p1/journeys/m9")!.at(-1)!.params.mapId).toBe("m9");
+  });
+
+  it("keeps a bounded number of pathnames per table and still matches the ones it dropped", () => {
+    const original = load(source);
+    const patched = load(patchRouterSource(source)!);
+    for (let i = 0; i < 2500; i++) patched.matchRoutes(routes, `/programs/p${i}/frontline/ideas/i${i}`);
+    for (const i of [0, 1, 2499]) {
+      const url = `/programs/p${i}/frontline/ideas/i${i}`;
+      expect(ids(patched.matchRoutes(routes, url)), url).toEqual(ids(original.matchRoutes(routes, url)));
+    }
+  });
 });
