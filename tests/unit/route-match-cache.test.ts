@@ -103,7 +103,7 @@ describe("memoised route matching", () => {
     expect(ids(again)).toEqual(ids(first));
     expect(again).not.toBe(first);
     expect(again[0]).not.toBe(first[0]);
-    first[first.length - 1].params.mapId = "changed";
+    (first[first.length - 1].params as Record<string, string>).mapId = "changed";
     first.pop();
     expect(ids(patched.matchRoutes(routes, "/programs/p1/journeys/m9"))).toEqual(ids(again));
     expect(patched.matchRoutes(routes, "/programs/p1/journeys/m9")!.at(-1)!.params.mapId).toBe("m9");
