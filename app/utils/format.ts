@@ -22,8 +22,12 @@ export function formatDate(iso: string, locale: Locale): string {
   return dateFormat(locale, { year: "numeric", month: "short", day: "numeric" }).format(new Date(iso));
 }
 
+/**
+ * A 24-hour clock from 00:00 to 23:59. (`hour12: false` leaves the hour cycle to the engine's
+ * locale data: Node wrote "24:09" where Chromium wrote "00:09", and the page failed to hydrate.)
+ */
 export function formatDateTime(iso: string, locale: Locale): string {
-  return dateFormat(locale, { year: "numeric", month: "short", day: "numeric", hour: "2-digit", minute: "2-digit", hour12: false }).format(
+  return dateFormat(locale, { year: "numeric", month: "short", day: "numeric", hour: "2-digit", minute: "2-digit", hourCycle: "h23" }).format(
     new Date(iso),
   );
 }

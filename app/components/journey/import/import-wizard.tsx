@@ -563,7 +563,7 @@ export function ImportHistory({ programId, imports, compact = false }: { program
   const { t, i18n } = useTranslation();
   const n = (v: number) => new Intl.NumberFormat(i18n.language).format(v);
   const when = (iso: string) =>
-    new Intl.DateTimeFormat(i18n.language, { timeZone: "Asia/Shanghai", month: "short", day: "numeric", hour: "2-digit", minute: "2-digit", hour12: false }).format(new Date(iso));
+    new Intl.DateTimeFormat(i18n.language, { timeZone: "Asia/Shanghai", month: "short", day: "numeric", hour: "2-digit", minute: "2-digit", hourCycle: "h23" }).format(new Date(iso));
   if (!imports.length) return <p className="px-5 py-4 text-sm text-slate-500">{t("feedback.history.empty")}</p>;
   return (
     <div className="overflow-x-auto">
