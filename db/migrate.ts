@@ -11,16 +11,25 @@ const provider: MigrationProvider = { getMigrations: async () => migrations };
  * `kysely_migration*` (e.g. parallel test schemas) would skip creating its own and fail.
  */
 export async function migrateToLatest(db: Kysely<any>): Promise<void> {
-  // Kysely looks for its tables by listing every schema's tables; a schema dropped by someone else
-  // in the middle of that listing (parallel test schemas) fails it with "schema … does not exist".
-  // Nothing has been changed at that point, so trying again is safe.
+  // Kysely looks for its tables by listing every schema's tables and columns; a schema or table
+  // dropped by someone else in the middle of that listing (parallel test schemas) fails it with
+  // 'schema "…" does not exist' or 'column "…" of relation "…" does not exist'. No migration has
+  // run at that point, so trying again is safe; a migration's own failure is never retried.
   for (let attempt = 1; ; attempt++) {
     try {
       return await migrateOnce(db);
     } catch (error) {
-      const foreignSchemaGone = /schema "[^"]+" does not exist/.test((error as Error).message ?? "");
-      if (!foreignSchemaGone || attempt >= 3) throw error;
+      const listingRaced =
+        error instanceof BeforeMigrationsError && /(schema|relation|column) "[^"]+"( of relation "[^"]+")? does not exist/.test(error.message);
+      if (!listingRaced || attempt >= 3) throw error instanceof BeforeMigrationsError && error.cause instanceof Error ? error.cause : error;
     }
+  }
+}
+
+/** Kysely failed before running any migration (while finding or creating its own tables). */
+class BeforeMigrationsError extends Error {
+  constructor(readonly cause: unknown) {
+    super(cause instanceof Error ? cause.message : String(cause));
   }
 }
 
@@ -35,5 +44,8 @@ async function migrateOnce(db: Kysely<any>): Promise<void> {
   for (const r of results ?? []) {
     if (r.status === "Error") console.error(`[db] migration ${r.migrationName} failed`);
   }
-  if (error) throw error instanceof Error ? error : new Error(String(error));
+  if (error) {
+    if (!(results ?? []).some((r) => r.status === "Error")) throw new BeforeMigrationsError(error);
+    throw error instanceof Error ? error : new Error(String(error));
+  }
 }
