@@ -7,7 +7,7 @@
  * the KPI page's thread and the pain-point drawer at 1280 and 390 px wide.
  */
 import { expect, test, type Browser, type BrowserContext } from "@playwright/test";
-import { openDialog, storeContextLanguage } from "./helpers";
+import { storeContextLanguage } from "./helpers";
 
 const SHOTS = process.env.CX_SHOTS_DIR ?? "test-results/comments";
 /** Pages and their threads load slowly on a busy machine. */
@@ -226,10 +226,21 @@ test("the comments of a workshop sticky note open in a dialog from its menu, and
   const page = await office.newPage();
   await page.goto(`/programs/${pid}/vision`, { waitUntil: "networkidle" });
   const note = page.getByTestId("sticky-note").filter({ hasText: "信用卡申请提交后不知道进度" });
-  await note.hover();
   // The CX office cannot edit the board, but may read and write comments: the menu has only "评论".
-  await note.getByRole("button", { name: /信用卡申请提交后不知道进度/ }).click();
-  const dialog = await openDialog(page, page.getByTestId("note-comments"));
+  // Open the menu and then the dialog, again if a click landed before the page hydrated.
+  const menuButton = note.getByRole("button", { name: /信用卡申请提交后不知道进度/ });
+  const commentsItem = page.getByTestId("note-comments");
+  const dialog = page.getByRole("dialog");
+  await expect(async () => {
+    if (!(await dialog.isVisible())) {
+      if (!(await commentsItem.isVisible())) {
+        await note.hover();
+        await menuButton.click();
+      }
+      await commentsItem.click({ timeout: 2_000 });
+    }
+    await expect(dialog).toBeVisible({ timeout: 2_000 });
+  }).toPass({ timeout: 30_000 });
   await expect(dialog.getByRole("heading", { name: "便签的评论" })).toBeVisible();
   await expect(dialog.getByTestId("comment-thread")).toHaveCount(1, LOAD);
   await expect(dialog.getByTestId("comment-body").first()).toContainText("应该写进愿景的质量标准里");

@@ -20,17 +20,21 @@ test("the CX office filters the organisation's activity by person and artefact",
   const filters = page.getByTestId("activity-filters");
   await filters.getByLabel("Person").selectOption({ label: "陈明" });
   await Promise.all([page.waitForURL(/actor=/), filters.getByRole("button", { name: "Filter" }).click()]);
-  await expect(list.locator("li").first()).toBeVisible();
-  const names = await list.locator("li p > span.font-medium").allTextContents();
+  // The address changes as the navigation commits; React may draw the new list a moment later.
+  const actorNames = list.locator("li p > span.font-medium");
+  await expect(actorNames.filter({ hasNotText: "陈明" })).toHaveCount(0);
+  await expect(actorNames.first()).toBeVisible();
+  const names = await actorNames.allTextContents();
   expect(names.length).toBeGreaterThan(0);
   expect(new Set(names)).toEqual(new Set(["陈明"]));
 
   // …and by artefact: nominations.
   await filters.getByLabel("What").selectOption("nomination");
   await Promise.all([page.waitForURL(/type=nomination/), filters.getByRole("button", { name: "Filter" }).click()]);
+  await expect(list.locator("li p.text-sm").filter({ hasNotText: /nominat|recognition reward/ })).toHaveCount(0);
   await expect(filters.getByLabel("What")).toHaveValue("nomination");
   await expect(filters.getByLabel("Person")).not.toHaveValue("");
-  const filtered = await list.locator("li p > span.font-medium").allTextContents();
+  const filtered = await actorNames.allTextContents();
   expect(filtered.length).toBeGreaterThan(0);
   expect(filtered.length).toBeLessThan(names.length + 1);
   expect(new Set(filtered)).toEqual(new Set(["陈明"]));
@@ -43,6 +47,9 @@ test("the CX office filters the organisation's activity by person and artefact",
   // Clear, then page to older entries.
   await page.getByRole("link", { name: "Clear" }).click();
   await expect(page).toHaveURL(/\/office\/activity$/);
+  // The filter fields follow: nobody chosen any more, and the list is everyone's again.
+  await expect(filters.getByLabel("Person")).toHaveValue("");
+  await expect(actorNames.filter({ hasNotText: "陈明" }).first()).toBeVisible();
   const first = await list.locator("li").first().textContent();
   await page.getByTestId("older").click();
   await expect(page).toHaveURL(/before=/);

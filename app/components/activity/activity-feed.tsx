@@ -146,9 +146,12 @@ export function ActivityFilters({
     ? "grid grid-cols-2 gap-x-3 gap-y-4 sm:gap-4 lg:grid-cols-3 xl:grid-cols-[1fr_1fr_1fr_9.5rem_9.5rem_auto] xl:items-start"
     : "grid grid-cols-2 gap-x-3 gap-y-4 sm:gap-4 lg:grid-cols-[1fr_1fr_10rem_10rem_auto] lg:items-start";
   const wide = "col-span-2 sm:col-span-1";
+  // The fields are uncontrolled: a new key per filter resets them when the filter changes by a
+  // link (Clear, back), so they always show the filter the list was made with.
+  const formKey = [filter.program, filter.actor, filter.type, filter.from, filter.to].join("|");
   return (
     <Card className="mb-6 p-4">
-      <Form method="get" className={layout} data-testid="activity-filters">
+      <Form key={formKey} method="get" className={layout} data-testid="activity-filters">
         {programs ? (
           <Field label={t("activity.filters.program")} error={errors.program} className={wide}>
             <Select name="program" defaultValue={filter.program}>
