@@ -17,12 +17,13 @@
  *
  * Which periods may be asked for: report-period-range.server.ts.
  */
-import type { InitiativeKind, InitiativeStatus, KpiAlertKind, KpiAlertStatus, KpiDirection, LoopKind } from "../../db/schema";
+import type { InitiativeKind, InitiativeStatus, KpiAlertKind, KpiAlertStatus, KpiDirection } from "../../db/schema";
 import { db } from "../db.server";
 import type { Locale } from "../i18n/config";
 import { DomainError } from "./domain.server";
 import { kpiStatus, kpiTrend, type KpiStatus, type KpiTrend } from "./kpi";
 import { alertUrl } from "./kpi-alerts.server";
+import type { CycleSummary } from "./loop-cycles.server";
 import { localName } from "./org.server";
 import { listProgramPainPoints } from "./pain-points.server";
 import { can, orgRoleSeesAllPrograms } from "./permissions";
@@ -108,16 +109,8 @@ export interface ReportAlert {
   url: string;
 }
 
-export interface ReportCycle {
-  id: string;
-  kind: LoopKind;
-  number: number;
-  title: string;
-  goal: string;
-  startsOn: string;
-  endsOn: string;
-  url: string;
-}
+/** A loop cycle as the loops pages summarise it, with its address. */
+export type ReportCycle = Pick<CycleSummary, "id" | "kind" | "number" | "title" | "goal" | "startsOn" | "endsOn"> & { url: string };
 
 export interface ProgramReport {
   id: string;
